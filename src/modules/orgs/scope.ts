@@ -1,0 +1,71 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import { INSTITUTION_KINDS, PARTNER_ROLES, type OrgKind } from '../../lib/roles.ts';
+import type { Principal } from '../../server/context.ts';
+import { AppError } from '../../server/errors.ts';
+
+/**
+ * What a caller may see: the subtree under one organisation. Jurisdiction staff get the subtree of the
+ * org they belong to; partner liaisons get the subtree of their institution (the bank, operator or member
+ * unit above the branch or outlet they sit in), never the police tree.
+ */
+export interface Scope {
+  rootId: number;
+  rootCode: string;
+  rootPath: string;
+  rootKind: OrgKind;
+  /** True when the root has no parent: the whole tree is visible, including rows not tied to an org. */
+  everything: boolean;
+  partner: boolean;
+}
+
+export async function scopeOf(db: Kysely<DB>, principal: Principal): Promise<Scope> {
+  if (!PARTNER_ROLES.includes(principal.role)) {
+    return {
+      rootId: principal.orgId,
+      rootCode: principal.orgCode,
+      rootPath: principal.orgPath,
+      rootKind: principal.orgKind,
+      everything: principal.orgPath.split('/').filter(Boolean).length === 1,
+      partner: false,
+    };
+  }
+  const ancestorIds = principal.orgPath.split('/').filter(Boolean).map(Number);
+  const institution = await db
+    .selectFrom('orgs')
+    .select(['id', 'code', 'path', 'kind'])
+    .where('id', 'in', ancestorIds)
+    .where('kind', 'in', [...INSTITUTION_KINDS])
+    .orderBy('depth', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!institution) throw new AppError('FORBIDDEN', 'partner account is not attached to an institution');
+  return {
+    rootId: institution.id,
+    rootCode: institution.code,
+    rootPath: institution.path,
+    rootKind: institution.kind,
+    everything: false,
+    partner: true,
+  };
+}
+
+/** `path` of an orgs row lies inside the scope: one indexed prefix match. */
+export function pathInScope(scope: Scope, pathRef: Expression<string> | string): Expression<SqlBool> {
+  const ref = typeof pathRef === 'string' ? sql.ref(pathRef) : pathRef;
+  return sql<SqlBool>`${ref} LIKE ${escapeLike(scope.rootPath) + '%'}`;
+}
+
+/** An org-id column lies inside the scope (for tables that reference orgs). */
+export function orgInScope(scope: Scope, orgIdRef: string): Expression<SqlBool> {
+  if (scope.everything) return sql<SqlBool>`true`;
+  return sql<SqlBool>`${sql.ref(orgIdRef)} IN (SELECT scope_orgs.id FROM orgs AS scope_orgs WHERE ${pathInScope(scope, 'scope_orgs.path')})`;
+}
+
+export function isPathInScope(scope: Scope, path: string): boolean {
+  return path.startsWith(scope.rootPath);
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
