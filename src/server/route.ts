@@ -46,20 +46,25 @@ const EMPTY = z.strictObject({});
 /** Every endpoint, with the roles that may call it: the scope test matrix walks this list. */
 export const ROUTE_TABLE: { method: Method; url: string; auth: 'public' | readonly Role[] }[] = [];
 
-export function zodIssuesToFieldErrors(error: z.ZodError, prefix: string): FieldError[] {
-  return error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+/**
+ * Field paths of a problem: body fields by their own name ("username", "items.3.victimPhone"), query and
+ * path parameters prefixed ("query.page", "params.id"), "body" for the body as a whole. Services name
+ * body fields the same way, so a form can put every error next to its field.
+ */
+export function zodIssuesToFieldErrors(error: z.ZodError, prefix: '' | 'query' | 'params'): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean);
     if (issue.code === 'unrecognized_keys') {
-      return { path: [path, ...issue.keys].filter(Boolean).join('.'), message: `unknown field "${issue.keys.join('", "')}"` };
+      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: `unknown field "${key}"` }));
     }
-    return { path: path || prefix, message: issue.message };
+    return [{ path: base.join('.') || prefix || 'body', message: issue.message }];
   });
 }
 
 function parsePart<T extends z.ZodType>(schema: T, value: unknown, part: 'body' | 'query' | 'params'): z.output<T> {
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
-    const errors = zodIssuesToFieldErrors(result.error, part);
+    const errors = zodIssuesToFieldErrors(result.error, part === 'body' ? '' : part);
     throw new AppError('VALIDATION', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   }
   return result.data;
