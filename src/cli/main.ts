@@ -117,7 +117,7 @@ const commands: Record<string, Command> = {
 
 function printAccounts(result: SeedResult, password: string | null): void {
   console.log('\nDemo accounts 演示账号:');
-  for (const a of result.accounts) console.log(`  ${a.username.padEnd(24)} ${a.role.padEnd(17)} ${a.orgCode.padEnd(8)} ${a.orgName}`);
+  for (const a of result.accounts) console.log(`  ${a.username.padEnd(24)} ${a.role.padEnd(17)} ${a.orgCode.padEnd(13)} ${a.orgName}`);
   console.log(password ? `  password 密码: ${password}\n` : '  password: as printed when the demo city was built (or reset it: fanzha user …)\n');
 }
 

@@ -4,6 +4,7 @@ import type { Deps, RequestContext } from '../server/context.ts';
 import * as orgs from '../modules/orgs/orgs.service.ts';
 import * as orgsRepo from '../modules/orgs/orgs.repo.ts';
 import { UserCreate } from '../modules/users/users.schema.ts';
+import * as usersRepo from '../modules/users/users.repo.ts';
 import * as users from '../modules/users/users.service.ts';
 import { BANKS, CITY, COUNTIES, MEMBER_UNITS, OPERATORS, UNIT_NAMES } from './city.ts';
 import { mobilePhone, personName } from './people.ts';
@@ -127,7 +128,7 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
   };
   for (const role of ROLES) await addUser(role, demoOrg[role], demoUsername(role));
 
-  const orgCount = (await orgsRepo.countByKind(deps.db, { rootId: city.id, rootCode: city.code, rootPath: city.path, rootKind: 'city', everything: true, partner: false }));
+  const orgCount = await orgsRepo.countByKind(deps.db, { rootId: city.id, rootCode: city.code, rootPath: city.path, rootKind: 'city', everything: true, partner: false });
   return {
     seeded: true,
     password,
@@ -138,11 +139,8 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
 }
 
 async function demoAccounts(deps: Deps): Promise<SeedResult['accounts']> {
-  const rows = await deps.db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .select(['users.username', 'users.role', 'orgs.code as orgCode', 'orgs.name as orgName'])
-    .where('users.username', 'in', ROLES.map(demoUsername))
-    .execute();
-  return ROLES.flatMap((role) => rows.filter((r) => r.username === demoUsername(role)));
+  const rows = await usersRepo.findByUsernames(deps.db, ROLES.map(demoUsername));
+  return ROLES.flatMap((role) =>
+    rows.filter((r) => r.username === demoUsername(role)).map((r) => ({ username: r.username, role: r.role, orgCode: r.org_code, orgName: r.org_name })),
+  );
 }

@@ -65,3 +65,15 @@ export async function readBatch(db: Kysely<DB>, afterId: number, limit: number):
 export async function lastRow(db: Kysely<DB>): Promise<{ id: number } | undefined> {
   return db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
+
+/** The latest entries made by one principal (a user or a token), whatever org they touched. */
+export function listByActor(db: Kysely<DB>, actorType: 'user' | 'token', actorId: number, limit: number) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'action', 'target_type', 'target_id'])
+    .where('actor_type', '=', actorType)
+    .where('actor_id', '=', actorId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -126,3 +126,8 @@ export async function list(deps: Deps, scope: Scope, filter: repo.AuditFilter, p
     })),
   };
 }
+
+export async function recentOf(deps: Deps, actor: { type: 'user' | 'token'; id: number }, limit = 8) {
+  const rows = await repo.listByActor(deps.db, actor.type, actor.id, limit);
+  return rows.map((r) => ({ at: r.at.toISOString(), action: r.action, targetType: r.target_type, targetId: r.target_id }));
+}

@@ -14,15 +14,13 @@ export async function summary(deps: Deps, principal: Principal, scope: Scope): P
     orgsRepo.countByKind(deps.db, scope),
     staffView ? usersRepo.countByRole(deps.db, scope) : Promise.resolve({}),
     principal.role === 'admin' ? tokensRepo.list(deps.db, scope) : Promise.resolve([]),
-    audit.list(deps, { ...scope, everything: true }, { actor: principal.name }, { limit: 8, offset: 0 }),
+    audit.recentOf(deps, principal),
   ]);
   return {
     scope: { code: scope.rootCode, name: root?.name ?? scope.rootCode, kind: scope.rootKind, partner: scope.partner },
     orgCounts,
     userCounts,
     activeTokens: tokens.filter((t) => !t.revoked_at).length,
-    recentActivity: mine.items
-      .filter((e) => e.actorType === principal.type)
-      .map((e) => ({ at: e.at, action: e.action, targetType: e.targetType, targetId: e.targetId })),
+    recentActivity: mine,
   };
 }

@@ -81,3 +81,7 @@ export async function countByRole(db: Q, scope: Scope): Promise<Record<string, n
     .execute();
   return Object.fromEntries(rows.map((r) => [r.role, Number(r.n)]));
 }
+
+export function findByUsernames(db: Q, usernames: readonly string[]) {
+  return base(db, null).where('users.username', 'in', [...usernames]).execute();
+}
