@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,5 +91,32 @@ describe('fanzha command line', () => {
     expect(broken.out).toContain('BROKEN at entry 5 (hash)');
 
     expect((await fanzha('no-such-command')).code).toBe(2);
+  });
+
+  it('serves the API on PORT and shuts down cleanly on SIGTERM', { timeout: 120_000 }, async () => {
+    const port = 20_000 + (process.pid % 20_000);
+    const child = spawn(process.execPath, ['bin/fanzha.mjs', 'serve'], { env: { ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      let health: { status: string; db: string } | null = null;
+      for (let i = 0; i < 120 && !health; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        health = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => (r.ok ? r.json() : null), () => null);
+      }
+      expect(health, output).toEqual({ status: 'ok', db: pgUrl ? 'postgres' : 'pglite' });
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'cli-analyst', password: 'Cli-analyst-1' }),
+      });
+      expect(login.status).toBe(200);
+      expect(login.headers.get('set-cookie')).toMatch(/fz_sid=[^;]+;.*HttpOnly/i);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 });
