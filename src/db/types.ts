@@ -83,7 +83,117 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<number>;
+  kind: 'keyword' | 'region' | 'phone_prefix';
+  pattern: string;
+  org_id: number;
+  priority: Generated<number>;
+  active: Generated<boolean>;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WarningsTable {
+  id: Generated<number>;
+  source: string;
+  external_id: string;
+  level: 'emergency' | 'high' | 'normal';
+  status: 'received' | 'dispatched' | 'acknowledged' | 'in_progress' | 'closed';
+  victim_phone: string;
+  victim_name: string | null;
+  victim_id_number: string | null;
+  address: string | null;
+  region_code: string | null;
+  fraud_type: string | null;
+  counterparty: ColumnType<Record<string, string> | null, string | null, string | null>;
+  note: string | null;
+  detected_at: Timestamp;
+  received_at: Timestamp;
+  due_at: Timestamp;
+  assigned_org_id: number;
+  routed_via: 'keyword' | 'region' | 'phone_prefix' | 'triage' | 'manual';
+  acknowledged_at: NullableTimestamp;
+  first_attempt_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  outcome: 'dissuaded' | 'defrauded' | 'unreachable' | 'refused' | 'false_positive' | null;
+  outcome_note: string | null;
+  loss_amount: string | null;
+  visit_required: Generated<boolean>;
+  overdue: Generated<boolean>;
+  escalation_level: Generated<number>;
+  escalated_org_id: number | null;
+  next_escalation_at: NullableTimestamp;
+  repeat_of_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WarningEventsTable {
+  id: Generated<number>;
+  warning_id: number;
+  at: Timestamp;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: string | null;
+  org_id: number | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface WarningAttemptsTable {
+  id: Generated<number>;
+  warning_id: number;
+  channel: 'call' | 'sms' | 'visit' | 'family';
+  at: Timestamp;
+  result: 'reached' | 'unreachable' | 'refused';
+  note: string | null;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: string | null;
+  created_at: Timestamp;
+}
+
+export interface VulnerablePeopleTable {
+  phone: string;
+  name: string | null;
+  org_id: number | null;
+  reason: string;
+  warning_count: number;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: string;
+  title: string;
+  target_type: string | null;
+  target_id: string | null;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
 export interface DB {
+  settings: SettingsTable;
+  routing_rules: RoutingRulesTable;
+  warnings: WarningsTable;
+  warning_events: WarningEventsTable;
+  warning_attempts: WarningAttemptsTable;
+  vulnerable_people: VulnerablePeopleTable;
+  notifications: NotificationsTable;
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;

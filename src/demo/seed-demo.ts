@@ -8,6 +8,8 @@ import * as usersRepo from '../modules/users/users.repo.ts';
 import * as users from '../modules/users/users.service.ts';
 import { BANKS, CITY, COUNTIES, MEMBER_UNITS, OPERATORS, UNIT_NAMES } from './city.ts';
 import { mobilePhone, personName } from './people.ts';
+import { MOBILE_PREFIX_LIST } from '../lib/phone.ts';
+import { createRule } from '../modules/warnings/routing-rules.ts';
 import { Rng } from './random.ts';
 
 export type DemoScale = 'small' | 'city';
@@ -114,6 +116,8 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
     await create({ code: unit.code, name: unit.name, kind: 'member_unit', parentCode: city.code, regionCode: CITY.regionCode });
   }
 
+  await seedRoutingRules(deps, rng);
+
   // One demo account per role; station officer and grid worker share a county, the bank liaison sits in the first bank.
   const demoOrg: Record<Role, string> = {
     admin: city.code,
@@ -128,7 +132,7 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
   };
   for (const role of ROLES) await addUser(role, demoOrg[role], demoUsername(role));
 
-  const orgCount = await orgsRepo.countByKind(deps.db, { rootId: city.id, rootCode: city.code, rootPath: city.path, rootKind: 'city', everything: true, partner: false });
+  const orgCount = await orgsRepo.countByKind(deps.db, await cityScope(deps));
   return {
     seeded: true,
     password,
@@ -143,4 +147,33 @@ async function demoAccounts(deps: Deps): Promise<SeedResult['accounts']> {
   return ROLES.flatMap((role) =>
     rows.filter((r) => r.username === demoUsername(role)).map((r) => ({ username: r.username, role: r.role, orgCode: r.org_code, orgName: r.org_name })),
   );
+}
+
+/**
+ * Routing rules of the demo city: each station and township's name as an address keyword (so "城东"
+ * in an address reaches 城东派出所 of that county), and a few 7-digit phone segments per county.
+ */
+async function seedRoutingRules(deps: Deps, rng: Rng): Promise<void> {
+  const units = await orgsRepo.listInScope(deps.db, await cityScope(deps), {});
+  for (const u of units.filter((o) => o.kind === 'station' || o.kind === 'township')) {
+    const county = units.find((c) => c.id === u.parent_id);
+    const keyword = county ? u.name.slice(county.name.length).replace(/派出所$/, '') : u.name;
+    await createRule(deps, seedCtx, null, { kind: 'keyword', pattern: keyword, orgCode: u.code, priority: 0 });
+  }
+  const used = new Set<string>();
+  for (const county of units.filter((o) => o.kind === 'county')) {
+    for (let added = 0; added < 6; ) {
+      const pattern = `${rng.pick(MOBILE_PREFIX_LIST)}${rng.digits(4)}`;
+      if (used.has(pattern)) continue;
+      used.add(pattern);
+      await createRule(deps, seedCtx, null, { kind: 'phone_prefix', pattern, orgCode: county.code, priority: 0 });
+      added++;
+    }
+  }
+}
+
+async function cityScope(deps: Deps) {
+  const city = await orgsRepo.findByCode(deps.db, null, CITY.code);
+  if (!city) throw new Error('the demo city is missing');
+  return { rootId: city.id, rootCode: city.code, rootPath: city.path, rootKind: 'city' as const, everything: true, partner: false };
 }

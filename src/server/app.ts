@@ -16,6 +16,7 @@ import { homeRoutes } from '../modules/home/home.routes.ts';
 import { orgRoutes } from '../modules/orgs/orgs.routes.ts';
 import { tokenRoutes } from '../modules/tokens/tokens.routes.ts';
 import { userRoutes } from '../modules/users/users.routes.ts';
+import { warningRoutes } from '../modules/warnings/warnings.routes.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -114,6 +115,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   tokenRoutes(app, deps);
   auditRoutes(app, deps);
   homeRoutes(app, deps);
+  warningRoutes(app, deps);
   return app;
 }
 

@@ -4,6 +4,7 @@ import type { DbKind } from '../db/client.ts';
 import type { DB } from '../db/types.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { OrgKind, Role } from '../lib/roles.ts';
+import type { LiveBus } from './live.ts';
 
 /** Who is calling: a signed-in user (cookie session) or a partner API token. */
 export interface Principal {
@@ -35,4 +36,6 @@ export interface Deps {
   dbKind: DbKind;
   clock: Clock;
   config: Config;
+  /** Optional: where services announce changes for live screens. */
+  live?: LiveBus;
 }

@@ -1,0 +1,282 @@
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { ActorType, DB, WarningsTable } from '../../db/types.ts';
+import { JURISDICTION_KINDS } from '../../lib/roles.ts';
+import { orgInScope, type Scope } from '../orgs/scope.ts';
+import type { RoutableOrg, RoutingRule } from './routing.ts';
+import type { WarningLevel, WarningStatus } from './warning-workflow.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export async function loadRouting(db: Q): Promise<{ orgs: RoutableOrg[]; rules: RoutingRule[]; triage: { id: number } | undefined }> {
+  const [orgs, rules, triage] = await Promise.all([
+    db.selectFrom('orgs').select(['id', 'path', 'region_code as regionCode']).where('active', '=', true).where('kind', 'in', [...JURISDICTION_KINDS]).execute(),
+    db
+      .selectFrom('routing_rules')
+      .innerJoin('orgs', 'orgs.id', 'routing_rules.org_id')
+      .select(['routing_rules.id', 'routing_rules.kind', 'routing_rules.pattern', 'routing_rules.org_id as orgId', 'orgs.path as orgPath', 'routing_rules.priority'])
+      .where('routing_rules.active', '=', true)
+      .where('orgs.active', '=', true)
+      .execute(),
+    db.selectFrom('orgs').select('id').where('kind', '=', 'city').where('depth', '=', 0).orderBy('id').limit(1).executeTakeFirst(),
+  ]);
+  return { orgs, rules, triage };
+}
+
+export async function readSetting<T>(db: Q, key: string): Promise<T | undefined> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value as T | undefined;
+}
+
+export interface ExistingRow {
+  id: number;
+  source: string;
+  external_id: string;
+  status: WarningStatus;
+  level: WarningLevel;
+  due_at: Date;
+  org_code: string;
+}
+
+export function findBySourceIds(db: Q, sources: string[], externalIds: string[]): Promise<ExistingRow[]> {
+  if (sources.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('warnings')
+    .innerJoin('orgs', 'orgs.id', 'warnings.assigned_org_id')
+    .select(['warnings.id', 'warnings.source', 'warnings.external_id', 'warnings.status', 'warnings.level', 'warnings.due_at', 'orgs.code as org_code'])
+    .where(
+      sql<boolean>`(warnings.source, warnings.external_id) IN (SELECT * FROM unnest(${sources}::text[], ${externalIds}::text[]))`,
+    )
+    .execute();
+}
+
+/** The most recent earlier warning per phone since a time, and how many there were. */
+export async function recentByPhones(db: Q, phones: string[], since: Date): Promise<Map<string, { id: number; count: number; firstAt: Date; orgId: number; name: string | null }>> {
+  if (phones.length === 0) return new Map();
+  const rows = await sql<{ victim_phone: string; id: number; n: number; first_at: Date; org_id: number; name: string | null }>`
+    SELECT DISTINCT ON (victim_phone) victim_phone, id, assigned_org_id AS org_id,
+           count(*) OVER (PARTITION BY victim_phone) AS n, min(received_at) OVER (PARTITION BY victim_phone) AS first_at,
+           max(victim_name) OVER (PARTITION BY victim_phone) AS name
+    FROM warnings
+    WHERE victim_phone = ANY(${phones}::text[]) AND received_at >= ${since}
+    ORDER BY victim_phone, received_at DESC, id DESC`.execute(db);
+  return new Map(rows.rows.map((r) => [r.victim_phone, { id: Number(r.id), count: Number(r.n), firstAt: r.first_at, orgId: Number(r.org_id), name: r.name }]));
+}
+
+export interface NewWarningRow {
+  source: string;
+  externalId: string;
+  level: WarningLevel;
+  status: WarningStatus;
+  victimPhone: string;
+  victimName: string | null;
+  victimIdNumber: string | null;
+  address: string | null;
+  regionCode: string | null;
+  fraudType: string | null;
+  counterparty: string | null;
+  note: string | null;
+  detectedAt: string;
+  receivedAt: string;
+  dueAt: string;
+  assignedOrgId: number;
+  routedVia: string;
+  repeatOfId: number | null;
+}
+
+/**
+ * One statement for a whole batch: each column travels as one array parameter (unnest), so 5,000 rows
+ * cost one round trip and stay far below the protocol's parameter limit. A concurrent duplicate is
+ * skipped by the unique key, not raised.
+ */
+export async function insertMany(trx: Q, rows: NewWarningRow[]): Promise<{ id: number; source: string; external_id: string }[]> {
+  if (rows.length === 0) return [];
+  const col = <K extends keyof NewWarningRow>(k: K) => rows.map((r) => r[k]);
+  const result = await sql<{ id: number; source: string; external_id: string }>`
+    INSERT INTO warnings (source, external_id, level, status, victim_phone, victim_name, victim_id_number, address,
+      region_code, fraud_type, counterparty, note, detected_at, received_at, due_at, next_escalation_at,
+      assigned_org_id, routed_via, repeat_of_id, created_at, updated_at)
+    SELECT s, e, l, st, ph, nm, idn, ad, rc, ft, cp, nt, da, ra, du, du, org, via, rep, ra, ra
+    FROM unnest(${col('source')}::text[], ${col('externalId')}::text[], ${col('level')}::text[], ${col('status')}::text[],
+                ${col('victimPhone')}::text[], ${col('victimName')}::text[], ${col('victimIdNumber')}::text[], ${col('address')}::text[],
+                ${col('regionCode')}::text[], ${col('fraudType')}::text[], ${col('counterparty')}::jsonb[], ${col('note')}::text[],
+                ${col('detectedAt')}::timestamptz[], ${col('receivedAt')}::timestamptz[], ${col('dueAt')}::timestamptz[],
+                ${col('assignedOrgId')}::int8[], ${col('routedVia')}::text[], ${col('repeatOfId')}::int8[])
+         AS t(s, e, l, st, ph, nm, idn, ad, rc, ft, cp, nt, da, ra, du, org, via, rep)
+    ON CONFLICT (source, external_id) DO NOTHING
+    RETURNING id, source, external_id`.execute(trx);
+  return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+export interface NewEvent {
+  warningId: number;
+  at: Date;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actorType: ActorType;
+  actorId: number | null;
+  actorName: string | null;
+  orgId: number | null;
+  detail: Record<string, unknown>;
+}
+
+export async function insertEvents(trx: Q, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const col = <K extends keyof NewEvent>(k: K) => events.map((e) => e[k]);
+  await sql`
+    INSERT INTO warning_events (warning_id, at, kind, from_status, to_status, actor_type, actor_id, actor_name, org_id, detail)
+    SELECT * FROM unnest(${col('warningId')}::int8[], ${events.map((e) => e.at.toISOString())}::timestamptz[], ${col('kind')}::text[],
+      ${col('fromStatus')}::text[], ${col('toStatus')}::text[], ${col('actorType')}::text[], ${col('actorId')}::int8[],
+      ${col('actorName')}::text[], ${col('orgId')}::int8[], ${events.map((e) => JSON.stringify(e.detail))}::jsonb[])`.execute(trx);
+}
+
+export async function upsertVulnerable(
+  trx: Q,
+  people: { phone: string; name: string | null; orgId: number; count: number; firstAt: Date; lastAt: Date }[],
+): Promise<void> {
+  for (const p of people) {
+    await trx
+      .insertInto('vulnerable_people')
+      .values({ phone: p.phone, name: p.name, org_id: p.orgId, reason: 'repeat_warning', warning_count: p.count, first_seen_at: p.firstAt, last_seen_at: p.lastAt, created_at: p.lastAt })
+      .onConflict((oc) =>
+        oc.column('phone').doUpdateSet((eb) => ({
+          warning_count: eb.fn('greatest', [eb.ref('vulnerable_people.warning_count'), eb.ref('excluded.warning_count')]),
+          last_seen_at: eb.ref('excluded.last_seen_at'),
+          name: eb.fn.coalesce('vulnerable_people.name', 'excluded.name'),
+        })),
+      )
+      .execute();
+  }
+}
+
+const summaryColumns = [
+  'warnings.id',
+  'warnings.external_id',
+  'warnings.source',
+  'warnings.level',
+  'warnings.status',
+  'warnings.overdue',
+  'warnings.victim_phone',
+  'warnings.victim_name',
+  'warnings.fraud_type',
+  'warnings.detected_at',
+  'warnings.received_at',
+  'warnings.due_at',
+  'warnings.assigned_org_id',
+  'warnings.escalation_level',
+  'warnings.visit_required',
+  'warnings.outcome',
+  'warnings.repeat_of_id',
+  'assigned.code as assigned_org_code',
+  'assigned.name as assigned_org_name',
+  'assigned.path as assigned_org_path',
+  'escalated.code as escalated_org_code',
+] as const;
+
+function scoped(db: Q, scope: Scope) {
+  return db
+    .selectFrom('warnings')
+    .innerJoin('orgs as assigned', 'assigned.id', 'warnings.assigned_org_id')
+    .leftJoin('orgs as escalated', 'escalated.id', 'warnings.escalated_org_id')
+    .where((eb) => eb.or([orgInScope(scope, 'warnings.assigned_org_id'), orgInScope(scope, 'warnings.escalated_org_id')]));
+}
+
+export function getById(db: Q, scope: Scope, id: number) {
+  return scoped(db, scope)
+    .select(summaryColumns)
+    .select([
+      'warnings.victim_id_number',
+      'warnings.address',
+      'warnings.region_code',
+      'warnings.counterparty',
+      'warnings.note',
+      'warnings.routed_via',
+      'warnings.acknowledged_at',
+      'warnings.closed_at',
+      'warnings.outcome_note',
+      'warnings.loss_amount',
+      'warnings.first_attempt_at',
+      'warnings.escalated_org_id',
+    ])
+    .where('warnings.id', '=', id)
+    .executeTakeFirst();
+}
+export type WarningRow = NonNullable<Awaited<ReturnType<typeof getById>>>;
+export type WarningSummaryRow = Awaited<ReturnType<typeof list>>['rows'][number];
+
+export interface ListFilter {
+  status?: WarningStatus | 'open' | undefined;
+  level?: WarningLevel | undefined;
+  overdue?: boolean | undefined;
+  orgScope?: Scope | undefined;
+  dueBefore?: Date | undefined;
+  triageOrgId?: number | undefined;
+}
+
+export async function list(db: Q, scope: Scope, f: ListFilter, page: { limit: number; offset: number }) {
+  let q = scoped(db, scope);
+  if (f.status === 'open') q = q.where('warnings.status', '<>', 'closed');
+  else if (f.status) q = q.where('warnings.status', '=', f.status);
+  if (f.level) q = q.where('warnings.level', '=', f.level);
+  if (f.overdue !== undefined) q = q.where('warnings.overdue', '=', f.overdue);
+  if (f.orgScope) q = q.where(orgInScope(f.orgScope, 'warnings.assigned_org_id'));
+  if (f.dueBefore) q = q.where('warnings.due_at', '<', f.dueBefore);
+  if (f.triageOrgId !== undefined) q = q.where('warnings.assigned_org_id', '=', f.triageOrgId).where('warnings.status', '=', 'received');
+  const [rows, count] = await Promise.all([
+    q.select(summaryColumns).orderBy('warnings.due_at').orderBy('warnings.id').limit(page.limit).offset(page.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export function attemptsOf(db: Q, warningId: number) {
+  return db.selectFrom('warning_attempts').selectAll().where('warning_id', '=', warningId).orderBy('at').orderBy('id').execute();
+}
+
+export function eventsOf(db: Q, warningId: number) {
+  return db.selectFrom('warning_events').selectAll().where('warning_id', '=', warningId).orderBy('id').execute();
+}
+
+/** Locks one warning for a transition so two officers cannot record conflicting steps at once. */
+export function lockForUpdate(trx: Transaction<DB>, id: number) {
+  return trx.selectFrom('warnings').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function update(trx: Q, id: number, patch: Updateable<WarningsTable>): Promise<void> {
+  await trx.updateTable('warnings').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertAttempt(
+  trx: Q,
+  a: { warningId: number; channel: 'call' | 'sms' | 'visit' | 'family'; at: Date; result: 'reached' | 'unreachable' | 'refused'; note: string | null; actorType: ActorType; actorId: number | null; actorName: string | null; now: Date },
+): Promise<number> {
+  const r = await trx
+    .insertInto('warning_attempts')
+    .values({ warning_id: a.warningId, channel: a.channel, at: a.at, result: a.result, note: a.note, actor_type: a.actorType, actor_id: a.actorId, actor_name: a.actorName, created_at: a.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** Open warnings whose next escalation time has passed, locked so parallel sweepers share the work. */
+export function dueForEscalation(trx: Transaction<DB>, now: Date, limit: number) {
+  return trx
+    .selectFrom('warnings')
+    .innerJoin('orgs', (join) => join.on(sql<boolean>`orgs.id = coalesce(warnings.escalated_org_id, warnings.assigned_org_id)`))
+    .select(['warnings.id', 'warnings.status', 'warnings.level', 'warnings.due_at', 'warnings.escalation_level', 'warnings.assigned_org_id', 'orgs.parent_id as parent_id', 'orgs.id as current_org_id'])
+    .where('warnings.status', '<>', 'closed')
+    .where('warnings.next_escalation_at', '<=', now)
+    .orderBy('warnings.next_escalation_at')
+    .limit(limit)
+    .forUpdate('warnings')
+    .skipLocked()
+    .execute();
+}
+
+export async function insertNotifications(trx: Q, rows: { orgId: number; kind: string; title: string; targetType: string; targetId: string; at: Date }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('notifications')
+    .values(rows.map((r) => ({ org_id: r.orgId, kind: r.kind, title: r.title, target_type: r.targetType, target_id: r.targetId, created_at: r.at })))
+    .execute();
+}
