@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { loadConfig, type Config } from '../config.ts';
 import { seedDemo, type DemoScale, type SeedResult } from '../demo/seed-demo.ts';
 import { verifyChain } from '../modules/audit/audit.service.ts';
-import { deleteExpiredSessions } from '../modules/auth/auth.repo.ts';
 import * as tokens from '../modules/tokens/tokens.service.ts';
 import { TokenCreate } from '../modules/tokens/tokens.schema.ts';
 import * as users from '../modules/users/users.service.ts';
 import { UserCreate } from '../modules/users/users.schema.ts';
+import { JOBS, startJobs } from '../jobs/scheduler.ts';
 import { buildApp } from '../server/app.ts';
+import { LiveBus } from '../server/live.ts';
 import { systemContext } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
 import { optionalOption, parseArgs, requireOption, UsageError, type Parsed } from './args.ts';
@@ -20,7 +21,7 @@ const USAGE = `fanzha – anti-telecom-fraud operations platform
 
   fanzha start                      migrate, seed the demo city if empty, build the web app if missing, serve
   fanzha serve                      migrate and serve the API and web app (PORT, DATABASE_URL, DATA_DIR)
-  fanzha worker                     background jobs (session clean-up; deadline sweeps in later modules)
+  fanzha worker                     background jobs: warning deadline sweep, expired-session clean-up
   fanzha migrate                    apply pending database migrations
   fanzha seed-demo [--scale small|city] [--password <p>] [--seed <n>]
   fanzha token create --org <orgCode> --role <role> [--name <label>]
@@ -31,8 +32,8 @@ const USAGE = `fanzha – anti-telecom-fraud operations platform
 type Command = (config: Config, args: Parsed) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  start: async (config) => serve(config, { seed: true, buildWeb: true }),
-  serve: async (config) => serve(config, { seed: false, buildWeb: false }),
+  start: async (config) => serve(config, { seed: true, buildWeb: true, jobs: true }),
+  serve: async (config) => serve(config, { seed: false, buildWeb: false, jobs: process.env.RUN_JOBS === 'true' }),
   worker: async (config) => worker(config),
   migrate: async (config) => {
     const { database, applied } = await openRuntime(config);
@@ -129,7 +130,7 @@ function ensureWebBuilt(config: Config): void {
   if (r.status !== 0) throw new Error('web build failed; the API still works, run `npm run build:web` to see why');
 }
 
-async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean }): Promise<number> {
+async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean; jobs: boolean }): Promise<number> {
   const started = Date.now();
   if (opts.buildWeb) ensureWebBuilt(config);
   const { database, deps, applied } = await openRuntime(config);
@@ -139,7 +140,9 @@ async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean })
     if (result.password) saveDemoPassword(config, result.password);
     printAccounts(result, result.password ?? loadDemoPassword(config));
   }
-  const app = await buildApp(deps, { logger: { level: config.logLevel } });
+  const live = new LiveBus();
+  const app = await buildApp({ ...deps, live }, { logger: { level: config.logLevel } });
+  const jobs = opts.jobs ? startJobs({ ...deps, live }, (msg, extra) => app.log.info(extra ?? {}, msg)) : null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -147,6 +150,7 @@ async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean })
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await jobs?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -160,24 +164,16 @@ async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean })
 
 async function worker(config: Config): Promise<number> {
   const { database, deps } = await openRuntime(config);
-  console.log(`fanzha worker started (${database.kind})`);
-  let stopping = false;
-  const tick = async () => {
-    const removed = await deleteExpiredSessions(deps.db, deps.clock.now());
-    if (removed) console.log(`worker: removed ${removed} expired sessions`);
-  };
+  console.log(`fanzha worker started (${database.kind}): ${JOBS.map((j) => j.name).join(', ')}`);
+  const runner = startJobs(deps, (msg, extra) => console.log(`${new Date().toISOString()} ${msg} ${JSON.stringify(extra ?? {})}`));
   const stop = async () => {
-    stopping = true;
+    await runner.stop();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  while (!stopping) {
-    await tick();
-    await new Promise((r) => setTimeout(r, 60_000));
-  }
-  return 0;
+  return await new Promise<number>(() => undefined);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -17,6 +17,7 @@ import { orgRoutes } from '../modules/orgs/orgs.routes.ts';
 import { tokenRoutes } from '../modules/tokens/tokens.routes.ts';
 import { userRoutes } from '../modules/users/users.routes.ts';
 import { warningRoutes } from '../modules/warnings/warnings.routes.ts';
+import { streamRoutes } from './stream.routes.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -116,6 +117,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   auditRoutes(app, deps);
   homeRoutes(app, deps);
   warningRoutes(app, deps);
+  streamRoutes(app, deps);
   return app;
 }
 

@@ -19,6 +19,11 @@ import {
   WarningListQuery,
 } from './warnings.schema.ts';
 import * as service from './warnings.service.ts';
+import { board } from './warnings.board.ts';
+import { statsWorkbook } from './warnings.export.ts';
+import { stats } from './warnings.stats.ts';
+import { z } from 'zod';
+import { recordAlone } from '../audit/audit.service.ts';
 import { createRule, listRules, RuleIdParams, RuleIn, RuleList, RuleOut, RulePatch, updateRule } from './routing-rules.ts';
 
 const PUSHERS = ['admin', 'center_analyst', 'bank_liaison', 'operator_liaison'] as const;
@@ -138,4 +143,40 @@ export function warningRoutes(app: FastifyInstance, deps: Deps): void {
     responses: { 200: RuleOut },
     handler: async ({ principal, ctx, params, body }) => updateRule(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
   });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/warnings/board',
+    summary: 'Live board: open by grade and unit, overdue, due within the hour, triage, today’s outcomes',
+    tags: ['warnings'],
+    auth: JURISDICTION_ROLES,
+    handler: async ({ principal }) => board(deps, await scopeOf(deps.db, principal)),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/warnings/stats',
+    summary: '劝阻成功率, on-time feedback and visit share by unit for a period; format=xlsx for Excel',
+    tags: ['warnings'],
+    auth: ['admin', 'center_analyst', 'center_leader', 'viewer', 'station_officer'],
+    query: StatsQuery,
+    handler: async ({ principal, ctx, query, reply }) => {
+      const scope = await scopeOf(deps.db, principal);
+      const now = deps.clock.now();
+      const from = query.from ? new Date(query.from) : new Date(now.getTime() - 30 * 86_400_000);
+      const to = query.to ? new Date(query.to) : now;
+      if (from >= to) throw new AppError('VALIDATION', 'query.from: must be before to', { errors: [{ path: 'query.from', message: 'must be before to' }] });
+      const result = await stats(deps, scope, from, to);
+      if (query.format !== 'xlsx') return result;
+      await recordAlone(deps, ctx, { action: 'warning.stats_export', targetType: 'report', detail: { from: result.from, to: result.to } });
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="warnings-${result.from.slice(0, 10)}-${result.to.slice(0, 10)}.xlsx"`);
+      return statsWorkbook(result, scope.rootCode);
+    },
+  });
 }
+
+const StatsQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  format: z.enum(['json', 'xlsx']).optional(),
+});

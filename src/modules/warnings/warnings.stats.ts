@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../server/context.ts';
+import { JURISDICTION_KINDS } from '../../lib/roles.ts';
+import * as orgsRepo from '../orgs/orgs.repo.ts';
+import type { Scope } from '../orgs/scope.ts';
+import { warningKpis, type WarningCounts, type WarningKpis } from './warnings.kpi.ts';
+
+export interface UnitStats extends WarningCounts, WarningKpis {
+  orgCode: string;
+  orgName: string;
+}
+
+export interface WarningStats {
+  from: string;
+  to: string;
+  total: WarningCounts & WarningKpis;
+  units: UnitStats[];
+}
+
+const ZERO: WarningCounts = { received: 0, closed: 0, dissuaded: 0, defrauded: 0, refused: 0, unreachable: 0, falsePositive: 0, closedOnTime: 0, closedWithVisit: 0 };
+
+/**
+ * Leaders' figures for a period, by the units directly below the caller's root: warnings received in the
+ * period, and of those closed, the outcomes, on-time feedback and visits.
+ */
+export async function stats(deps: Deps, scope: Scope, from: Date, to: Date): Promise<WarningStats> {
+  const segment = scope.rootPath.split('/').filter(Boolean).length + 2;
+  const prefix = `${scope.rootPath}%`;
+  const [rows, children] = await Promise.all([
+    sql<{ child: string } & Record<keyof WarningCounts, number>>`
+      SELECT split_part(o.path, '/', ${segment}) AS child,
+        count(*)::int AS received,
+        count(*) FILTER (WHERE w.status = 'closed')::int AS closed,
+        count(*) FILTER (WHERE w.outcome = 'dissuaded')::int AS dissuaded,
+        count(*) FILTER (WHERE w.outcome = 'defrauded')::int AS defrauded,
+        count(*) FILTER (WHERE w.outcome = 'refused')::int AS refused,
+        count(*) FILTER (WHERE w.outcome = 'unreachable')::int AS unreachable,
+        count(*) FILTER (WHERE w.outcome = 'false_positive')::int AS "falsePositive",
+        count(*) FILTER (WHERE w.status = 'closed' AND w.closed_at <= w.due_at)::int AS "closedOnTime",
+        count(*) FILTER (WHERE w.status = 'closed' AND EXISTS (
+          SELECT 1 FROM warning_attempts a WHERE a.warning_id = w.id AND a.channel = 'visit'))::int AS "closedWithVisit"
+      FROM warnings w JOIN orgs o ON o.id = w.assigned_org_id
+      WHERE w.received_at >= ${from} AND w.received_at < ${to} AND o.path LIKE ${prefix}
+      GROUP BY 1`.execute(deps.db),
+    orgsRepo.listInScope(deps.db, scope, { parentId: scope.rootId }).then((cs) => cs.filter((c) => JURISDICTION_KINDS.includes(c.kind))),
+  ]);
+  const byChild = new Map(rows.rows.map((r) => [r.child, r]));
+  const total: WarningCounts = { ...ZERO };
+  for (const r of rows.rows) for (const k of Object.keys(ZERO) as (keyof WarningCounts)[]) total[k] += Number(r[k]);
+  const units = children.map((c) => {
+    const r = byChild.get(String(c.id));
+    const counts: WarningCounts = { ...ZERO };
+    if (r) for (const k of Object.keys(ZERO) as (keyof WarningCounts)[]) counts[k] = Number(r[k]);
+    return { orgCode: c.code, orgName: c.name, ...counts, ...warningKpis(counts) };
+  });
+  return { from: from.toISOString(), to: to.toISOString(), total: { ...total, ...warningKpis(total) }, units };
+}
