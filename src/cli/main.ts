@@ -55,7 +55,7 @@ const commands: Record<string, Command> = {
       printAccounts(result, result.password ?? loadDemoPassword(config));
       console.log(
         result.seeded
-          ? `seed-demo: 示例市 built (${result.orgs} organisations, ${result.users} users) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+          ? `seed-demo: 示例市 built (${result.orgs} organisations, ${result.users} users, ${result.warnings} warnings) in ${((Date.now() - started) / 1000).toFixed(1)} s`
           : 'seed-demo: 示例市 already present, nothing changed',
       );
     } finally {

@@ -11,6 +11,7 @@ import { mobilePhone, personName } from './people.ts';
 import { MOBILE_PREFIX_LIST } from '../lib/phone.ts';
 import { createRule } from '../modules/warnings/routing-rules.ts';
 import { Rng } from './random.ts';
+import { seedWarnings } from './seed-warnings.ts';
 
 export type DemoScale = 'small' | 'city';
 
@@ -18,6 +19,8 @@ export interface SeedOptions {
   scale: DemoScale;
   password?: string | undefined;
   seed?: number | undefined;
+  /** How many warnings to generate; defaults to the scale's. */
+  warnings?: number | undefined;
   onProgress?: ((done: number, total: number, what: string) => void) | undefined;
 }
 
@@ -27,7 +30,11 @@ export interface SeedResult {
   accounts: { username: string; role: Role; orgCode: string; orgName: string }[];
   orgs: number;
   users: number;
+  warnings: number;
 }
+
+/** A year of warnings: a few thousand for a laptop, a city's few hundred thousand for `--scale city`. */
+export const WARNINGS_PER_SCALE: Record<DemoScale, number> = { small: 6000, city: 300_000 };
 
 const seedCtx: RequestContext = { principal: null, ip: null, requestId: 'seed-demo' };
 
@@ -47,7 +54,7 @@ export function generateDemoPassword(): string {
  */
 export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResult> {
   if (await orgsRepo.findByCode(deps.db, null, CITY.code)) {
-    return { seeded: false, password: null, accounts: await demoAccounts(deps), orgs: 0, users: 0 };
+    return { seeded: false, password: null, accounts: await demoAccounts(deps), orgs: 0, users: 0, warnings: 0 };
   }
   const password = opts.password ?? generateDemoPassword();
   const weak = passwordProblem(password);
@@ -131,6 +138,7 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
     member_contact: MEMBER_UNITS[0].code,
   };
   for (const role of ROLES) await addUser(role, demoOrg[role], demoUsername(role));
+  const warnings = await seedWarnings(deps, rng, opts.warnings ?? WARNINGS_PER_SCALE[opts.scale], opts.onProgress ? (d, t) => opts.onProgress?.(d, t, 'warnings') : undefined);
 
   const orgCount = await orgsRepo.countByKind(deps.db, await cityScope(deps));
   return {
@@ -139,6 +147,7 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
     accounts: await demoAccounts(deps),
     orgs: Object.values(orgCount).reduce((a, b) => a + b, 0),
     users: userCount,
+    warnings: warnings.warnings,
   };
 }
 

@@ -280,3 +280,69 @@ export async function insertNotifications(trx: Q, rows: { orgId: number; kind: s
     .values(rows.map((r) => ({ org_id: r.orgId, kind: r.kind, title: r.title, target_type: r.targetType, target_id: r.targetId, created_at: r.at })))
     .execute();
 }
+
+/** A warning with its whole history already decided (demo data, imports of closed history). */
+export interface HistoricWarningRow extends NewWarningRow {
+  acknowledgedAt: string | null;
+  firstAttemptAt: string | null;
+  closedAt: string | null;
+  outcome: string | null;
+  lossAmount: string | null;
+  overdue: boolean;
+  escalationLevel: number;
+  escalatedOrgId: number | null;
+  nextEscalationAt: string | null;
+}
+
+export async function insertHistoric(trx: Q, rows: HistoricWarningRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const col = <K extends keyof HistoricWarningRow>(k: K) => rows.map((r) => r[k]);
+  const result = await sql<{ id: number }>`
+    INSERT INTO warnings (source, external_id, level, status, victim_phone, victim_name, victim_id_number, address,
+      region_code, fraud_type, counterparty, note, detected_at, received_at, due_at, assigned_org_id, routed_via,
+      repeat_of_id, acknowledged_at, first_attempt_at, closed_at, outcome, loss_amount, overdue, escalation_level,
+      escalated_org_id, next_escalation_at, created_at, updated_at)
+    SELECT s, e, l, st, ph, nm, idn, ad, rc, ft, cp, nt, da, ra, du, org, via, rep, ack, fa, ca, oc, loss, od, el, eo, ne, ra, coalesce(ca, ra)
+    FROM unnest(${col('source')}::text[], ${col('externalId')}::text[], ${col('level')}::text[], ${col('status')}::text[],
+                ${col('victimPhone')}::text[], ${col('victimName')}::text[], ${col('victimIdNumber')}::text[], ${col('address')}::text[],
+                ${col('regionCode')}::text[], ${col('fraudType')}::text[], ${col('counterparty')}::jsonb[], ${col('note')}::text[],
+                ${col('detectedAt')}::timestamptz[], ${col('receivedAt')}::timestamptz[], ${col('dueAt')}::timestamptz[],
+                ${col('assignedOrgId')}::int8[], ${col('routedVia')}::text[], ${col('repeatOfId')}::int8[],
+                ${col('acknowledgedAt')}::timestamptz[], ${col('firstAttemptAt')}::timestamptz[], ${col('closedAt')}::timestamptz[],
+                ${col('outcome')}::text[], ${col('lossAmount')}::numeric[], ${col('overdue')}::bool[], ${col('escalationLevel')}::int4[],
+                ${col('escalatedOrgId')}::int8[], ${col('nextEscalationAt')}::timestamptz[])
+         AS t(s, e, l, st, ph, nm, idn, ad, rc, ft, cp, nt, da, ra, du, org, via, rep, ack, fa, ca, oc, loss, od, el, eo, ne)
+    RETURNING id`.execute(trx);
+  return result.rows.map((r) => Number(r.id));
+}
+
+export async function insertAttempts(
+  trx: Q,
+  rows: { warningId: number; channel: string; at: string; result: string; actorName: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  await sql`
+    INSERT INTO warning_attempts (warning_id, channel, at, result, actor_type, actor_name, created_at)
+    SELECT w, c, a, r, 'system', n, a FROM unnest(${col('warningId')}::int8[], ${col('channel')}::text[], ${col('at')}::timestamptz[],
+      ${col('result')}::text[], ${col('actorName')}::text[]) AS t(w, c, a, r, n)`.execute(trx);
+}
+
+/**
+ * Links each warning to the previous one for the same phone within `windowDays`, and (re)builds the
+ * vulnerable register from phones warned more than once. Used after bulk loads; live intake links
+ * item by item.
+ */
+export async function linkRepeats(db: Q, since: Date, windowDays: number): Promise<void> {
+  await sql`
+    UPDATE warnings w SET repeat_of_id = p.prev_id
+    FROM (SELECT id, lag(id) OVER (PARTITION BY victim_phone ORDER BY received_at, id) AS prev_id,
+                 lag(received_at) OVER (PARTITION BY victim_phone ORDER BY received_at, id) AS prev_at, received_at
+          FROM warnings WHERE received_at >= ${since}) p
+    WHERE w.id = p.id AND p.prev_id IS NOT NULL AND p.received_at - p.prev_at <= make_interval(days => ${windowDays}) AND w.repeat_of_id IS NULL`.execute(db);
+  await sql`
+    INSERT INTO vulnerable_people (phone, name, org_id, reason, warning_count, first_seen_at, last_seen_at)
+    SELECT victim_phone, max(victim_name), (array_agg(assigned_org_id ORDER BY received_at DESC))[1], 'repeat_warning', count(*), min(received_at), max(received_at)
+    FROM warnings WHERE received_at >= ${since} GROUP BY victim_phone HAVING count(*) > 1
+    ON CONFLICT (phone) DO UPDATE SET warning_count = excluded.warning_count, last_seen_at = excluded.last_seen_at`.execute(db);
+}
