@@ -186,7 +186,24 @@ export interface NotificationsTable {
   read_at: NullableTimestamp;
 }
 
+export interface WarningImportsTable {
+  id: Generated<number>;
+  file_name: string;
+  content: Buffer;
+  columns: ColumnType<string[], string, string>;
+  total_rows: number;
+  processed_rows: Generated<number>;
+  accepted: Generated<number>;
+  duplicates: Generated<number>;
+  rejected: Generated<number>;
+  org_id: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  warning_imports: WarningImportsTable;
   settings: SettingsTable;
   routing_rules: RoutingRulesTable;
   warnings: WarningsTable;

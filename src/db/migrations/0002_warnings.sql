@@ -123,3 +123,21 @@ CREATE INDEX notifications_org_idx ON notifications (org_id, created_at DESC);
 INSERT INTO settings (key, value) VALUES
   ('warnings.deadlines', '{"emergency": 120, "high": 1440, "normal": 2880}'),
   ('warnings.repeatWindowDays', '30');
+
+-- Files of warnings uploaded for import (CSV or Excel from the provincial platform), processed in
+-- chunks so the screen can show progress; the file is kept for the record of what was imported.
+CREATE TABLE warning_imports (
+  id              bigserial PRIMARY KEY,
+  file_name       text NOT NULL,
+  content         bytea NOT NULL,
+  columns         jsonb NOT NULL,
+  total_rows      integer NOT NULL,
+  processed_rows  integer NOT NULL DEFAULT 0,
+  accepted        integer NOT NULL DEFAULT 0,
+  duplicates      integer NOT NULL DEFAULT 0,
+  rejected        integer NOT NULL DEFAULT 0,
+  org_id          bigint NOT NULL REFERENCES orgs(id),
+  created_by      text,
+  created_at      timestamptz NOT NULL,
+  updated_at      timestamptz NOT NULL
+);

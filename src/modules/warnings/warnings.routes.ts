@@ -22,6 +22,7 @@ import * as service from './warnings.service.ts';
 import { board } from './warnings.board.ts';
 import { statsWorkbook } from './warnings.export.ts';
 import { stats } from './warnings.stats.ts';
+import { createImport, ImportChunk, ImportCreate, ImportIdParams, runChunk } from './warnings.import.ts';
 import { z } from 'zod';
 import { recordAlone } from '../audit/audit.service.ts';
 import { createRule, listRules, RuleIdParams, RuleIn, RuleList, RuleOut, RulePatch, updateRule } from './routing-rules.ts';
@@ -172,6 +173,26 @@ export function warningRoutes(app: FastifyInstance, deps: Deps): void {
         .header('content-disposition', `attachment; filename="warnings-${result.from.slice(0, 10)}-${result.to.slice(0, 10)}.xlsx"`);
       return statsWorkbook(result, scope.rootCode);
     },
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/warnings/imports',
+    summary: 'Upload a CSV or Excel file of warnings; answers with its columns, a sample and a suggested mapping',
+    tags: ['warnings'],
+    auth: ['admin', 'center_analyst'],
+    body: ImportCreate,
+    status: 201,
+    handler: async ({ ctx, body }) => createImport(deps, ctx, body),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/warnings/imports/:id/chunk',
+    summary: 'Import rows offset..offset+limit of an uploaded file with a column mapping; per-row errors by row number',
+    tags: ['warnings'],
+    auth: ['admin', 'center_analyst'],
+    params: ImportIdParams,
+    body: ImportChunk,
+    handler: async ({ principal, ctx, params, body }) => runChunk(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
   });
 }
 
