@@ -22,6 +22,7 @@ import * as service from './warnings.service.ts';
 import { board } from './warnings.board.ts';
 import { statsWorkbook } from './warnings.export.ts';
 import { stats } from './warnings.stats.ts';
+import { getSettings, putSettings, WarningSettings } from './warnings.settings.ts';
 import { createImport, ImportChunk, ImportCreate, ImportIdParams, runChunk } from './warnings.import.ts';
 import { z } from 'zod';
 import { recordAlone } from '../audit/audit.service.ts';
@@ -193,6 +194,28 @@ export function warningRoutes(app: FastifyInstance, deps: Deps): void {
     params: ImportIdParams,
     body: ImportChunk,
     handler: async ({ principal, ctx, params, body }) => runChunk(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/settings/warnings',
+    summary: 'Feedback deadlines per grade (minutes) and the repeat window (days)',
+    tags: ['warnings'],
+    auth: JURISDICTION_ROLES,
+    responses: { 200: WarningSettings },
+    handler: async () => getSettings(deps),
+  });
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/v1/settings/warnings',
+    summary: 'Change the deadlines and repeat window (city-level admins); applies to new warnings',
+    tags: ['warnings'],
+    auth: ['admin'],
+    body: WarningSettings,
+    responses: { 200: WarningSettings },
+    handler: async ({ principal, ctx, body }) => {
+      if (!(await scopeOf(deps.db, principal)).everything) throw new AppError('FORBIDDEN', 'deadlines are set for the whole city');
+      return putSettings(deps, ctx, body);
+    },
   });
 }
 

@@ -205,4 +205,16 @@ describe('warnings: intake, routing, workflow, deadlines', () => {
     expect(toBank.json().errors[0].path).toBe('orgCode');
     expect((await api.as(officer, 'POST', `/api/v1/warnings/${a.id}/dispatch`, { orgCode: '149903001' })).statusCode).toBe(404);
   });
+
+  it('applies changed deadlines to new warnings, set only by a city admin', async () => {
+    const settings = { deadlines: { emergency: 60, high: 720, normal: 1440 }, repeatWindowDays: 14 };
+    expect((await api.as(analyst, 'PUT', '/api/v1/settings/warnings', settings)).statusCode).toBe(403);
+    const admin = await api.login('demo-admin');
+    expect((await api.as(admin, 'PUT', '/api/v1/settings/warnings', { ...settings, deadlines: { emergency: 600, high: 60, normal: 1440 } })).json().errors[0].path).toBe('deadlines');
+    expect((await api.as(admin, 'PUT', '/api/v1/settings/warnings', settings)).json()).toEqual(settings);
+    expect((await api.as(officer, 'GET', '/api/v1/settings/warnings')).json()).toEqual(settings);
+    const now = t.clock.now().getTime();
+    const [a] = (await push([warning({ level: 'emergency', regionCode: '149902' })])).json().accepted;
+    expect(new Date(a.dueAt).getTime() - now).toBe(60 * 60_000);
+  });
 });
