@@ -18,6 +18,7 @@ import { tokenRoutes } from '../modules/tokens/tokens.routes.ts';
 import { userRoutes } from '../modules/users/users.routes.ts';
 import { warningRoutes } from '../modules/warnings/warnings.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   homeRoutes(app, deps);
   warningRoutes(app, deps);
   streamRoutes(app, deps);
+  notificationRoutes(app, deps);
   return app;
 }
 

@@ -145,6 +145,13 @@ describe('warnings: intake, routing, workflow, deadlines', () => {
     const county = await t.deps.db.selectFrom('orgs').select('id').where('code', '=', '149902').executeTakeFirstOrThrow();
     const notes = await t.deps.db.selectFrom('notifications').selectAll().where('org_id', '=', county.id).execute();
     expect(notes.some((n) => n.target_id === String(a.id))).toBe(true);
+    const countyAnalyst = await api.login('analyst-149902');
+    const inbox = (await api.as(countyAnalyst, 'GET', '/api/v1/notifications?unread=true')).json();
+    const note = inbox.items.find((n: { targetId: string }) => n.targetId === String(a.id));
+    expect(note).toMatchObject({ kind: 'warning.overdue', targetType: 'warning', readAt: null });
+    expect((await api.as(countyAnalyst, 'POST', `/api/v1/notifications/${note.id}/read`)).statusCode).toBe(204);
+    expect((await api.as(countyAnalyst, 'GET', '/api/v1/notifications?unread=true')).json().unread).toBe(inbox.unread - 1);
+    expect((await api.as(officer, 'POST', `/api/v1/notifications/${note.id}/read`)).statusCode).toBe(404);
     // A "restart": a fresh set of dependencies over the same database picks up where the last left off.
     t.clock.advance(2 * 3_600_000 + 1000);
     await sweepOverdue({ ...t.deps });
