@@ -1,0 +1,17 @@
+import type { Role } from '../../src/lib/roles.ts';
+
+/**
+ * The top-level menu each role must see, written out by hand (not derived from the app's own table)
+ * so a change to who sees what shows up here as a deliberate edit.
+ */
+export const EXPECTED_MENU: Record<Role, readonly string[]> = {
+  admin: ['home', 'admin'],
+  center_analyst: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats'],
+  center_leader: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats'],
+  viewer: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats'],
+  station_officer: ['home', 'warnings', 'cases', 'cards', 'persons', 'outreach', 'stats'],
+  grid_worker: ['home', 'warnings', 'persons'],
+  bank_liaison: ['home', 'funds'],
+  operator_liaison: ['home', 'cards'],
+  member_contact: ['home', 'outreach'],
+};

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Role } from '../../src/lib/roles.ts';
+import { EXPECTED_MENU } from './expectations.ts';
+
+export interface Ctx {
+  baseUrl: string;
+  password: string;
+  shotDirs: string[];
+  noteProblem: (text: string) => void;
+}
+
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A fresh page whose console errors, warnings, uncaught errors and failed API calls are reported. */
+export async function newWatchedPage(context: BrowserContext, ctx: Ctx): Promise<Page> {
+  const page = await context.newPage();
+  // Every step here takes well under a second; a stuck one should fail fast, not at the 30 s default.
+  page.setDefaultTimeout(10_000);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') ctx.noteProblem(`console ${msg.type()}: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => ctx.noteProblem(`page error: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.url().includes('/api/') && res.status() >= 400) ctx.noteProblem(`HTTP ${res.status()} from ${res.request().method()} ${res.url()}`);
+  });
+  return page;
+}
+
+export async function screenshot(page: Page, ctx: Ctx, name: string): Promise<void> {
+  // Let antd's enter animations finish so the picture shows the settled page.
+  await page.waitForTimeout(350);
+  const buffer = await page.screenshot({ fullPage: true });
+  for (const dir of ctx.shotDirs) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.png`), buffer);
+  }
+}
+
+export async function login(page: Page, ctx: Ctx, role: Role): Promise<void> {
+  await page.goto(`${ctx.baseUrl}/login`);
+  await page.getByTestId('login-username').fill(`demo-${role}`);
+  await page.getByTestId('login-password').fill(ctx.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(`home-${role}`).waitFor({ state: 'visible', timeout: 15_000 });
+  // The home summary has arrived when the first statistic card shows.
+  await page.locator('[data-testid^="stat-"]').first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+export async function menuModules(page: Page): Promise<string[]> {
+  const ids = await page.locator('[data-testid="nav-menu"] [data-nav-top]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  return ids.map((id) => id.replace(/^nav-/, ''));
+}
+
+export function assertMenu(role: Role, seen: string[]): void {
+  const expected = EXPECTED_MENU[role];
+  if (seen.join(',') !== expected.join(',')) throw new Error(`menu of ${role}: expected [${expected.join(', ')}], saw [${seen.join(', ')}]`);
+}
+
+export async function logout(page: Page, narrow: boolean): Promise<void> {
+  if (narrow) {
+    await page.getByTestId('account-menu').click();
+    await page.getByTestId('logout').click();
+  } else {
+    await page.getByTestId('logout').click();
+  }
+  await page.waitForURL('**/login', { timeout: 10_000 });
+  await page.getByTestId('login-card').waitFor({ state: 'visible' });
+}
+
+export async function openAdminPage(page: Page, which: 'orgs' | 'users' | 'tokens' | 'audit'): Promise<void> {
+  const item = page.getByTestId(`nav-admin-${which}`);
+  if (!(await item.isVisible())) await page.getByTestId('nav-admin').click();
+  await item.click();
+  await page.getByTestId(`page-${which}`).waitFor({ state: 'visible', timeout: 10_000 });
+}

@@ -1,0 +1,44 @@
+/** Collects named checks, each failing on its own error or on browser console errors seen while it ran. */
+export class Report {
+  private results: { name: string; ok: boolean; problems: string[]; ms: number }[] = [];
+  private current: string[] | null = null;
+
+  /** Browser console errors/warnings and page errors land in the check that is running. */
+  noteBrowserProblem(text: string): void {
+    if (this.current) this.current.push(text);
+    else this.results.push({ name: '(outside any check)', ok: false, problems: [text], ms: 0 });
+  }
+
+  async check(name: string, body: () => Promise<void>): Promise<boolean> {
+    const problems: string[] = [];
+    this.current = problems;
+    const started = Date.now();
+    try {
+      await body();
+    } catch (err) {
+      problems.unshift(err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 6).join('\n') : String(err));
+    } finally {
+      this.current = null;
+    }
+    const ok = problems.length === 0;
+    this.results.push({ name, ok, problems, ms: Date.now() - started });
+    console.log(`${ok ? '✓' : '✗'} ${name} (${Date.now() - started} ms)`);
+    for (const p of problems) console.log(`    ${p.replace(/\n/g, '\n    ')}`);
+    return ok;
+  }
+
+  fail(name: string, problem: string): void {
+    this.results.push({ name, ok: false, problems: [problem], ms: 0 });
+    console.log(`✗ ${name}\n    ${problem.replace(/\n/g, '\n    ')}`);
+  }
+
+  get failed(): number {
+    return this.results.filter((r) => !r.ok).length;
+  }
+
+  summary(): string {
+    const passed = this.results.filter((r) => r.ok).length;
+    const lines = this.results.filter((r) => !r.ok).map((r) => `  ✗ ${r.name}: ${r.problems[0]?.split('\n')[0] ?? ''}`);
+    return [...(lines.length ? ['', 'Failures:', ...lines, ''] : ['']), `${passed} passed, ${this.failed} failed`].join('\n');
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Browser smoke test: starts the real server on a free port with a fresh demo city, signs in as every
+ * demo role through the login form, checks each home page and menu, walks the admin pages (issuing and
+ * revoking a token through the UI) and fails on any browser console error or warning.
+ *
+ *   npx tsx test/e2e/smoke.ts
+ *
+ * It runs two passes, each against its own server: `prod` serves web/dist (what ships; built first if
+ * missing) and `dev` serves a development build in a temporary directory, because React's and antd's
+ * runtime warnings (missing keys, deprecated props) exist only in development builds.
+ *
+ * Env: E2E_BUNDLES (default "prod,dev"), CHROMIUM_PATH (default /usr/bin/chromium), SCREENSHOTS_DIR
+ * (extra copy of the screenshots, taken in the prod pass), E2E_DATABASE_URL (PostgreSQL instead of a
+ * fresh PGlite; the database must be empty, so use it with a single bundle), KEEP_E2E_DATA=1,
+ * E2E_TIMEOUT_MS (default 300000).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import type { Ctx } from './flows.ts';
+import { Report } from './report.ts';
+import { allRounds } from './rounds.ts';
+import { buildDevBundle, ensureWebBuilt, startServer, type RunningServer } from './server.ts';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PASSWORD = 'Smoke-test-2024';
+const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
+type Bundle = 'prod' | 'dev';
+const BUNDLES = (process.env.E2E_BUNDLES ?? 'prod,dev').split(',').map((b) => b.trim()).filter((b): b is Bundle => b === 'prod' || b === 'dev');
+
+const report = new Report();
+const servers = new Map<Bundle, RunningServer>();
+let browser: Browser | null = null;
+let devBundle: string | null = null;
+
+async function cleanup(): Promise<void> {
+  await browser?.close().catch(() => undefined);
+  browser = null;
+  const running = [...servers.values()];
+  servers.clear();
+  await Promise.all(running.map((s) => s.stop()));
+  if (devBundle) fs.rmSync(devBundle, { recursive: true, force: true });
+  devBundle = null;
+}
+
+function finish(code: number): never {
+  console.log(report.summary());
+  process.exit(code);
+}
+
+function serverOutput(): string {
+  return [...servers.entries()].map(([b, s]) => `--- ${b} server output (last lines):\n${s.output()}`).join('\n');
+}
+
+// Whatever happens, no server child may outlive this process.
+process.on('exit', () => {
+  for (const s of servers.values()) s.killNow();
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    report.fail('interrupted', `received ${signal}`);
+    void cleanup().finally(() => finish(1));
+  });
+}
+const overall = setTimeout(() => {
+  report.fail('overall timeout', `smoke test did not finish within ${OVERALL_TIMEOUT_MS / 1000} s\n${serverOutput()}`);
+  void cleanup().finally(() => finish(1));
+}, OVERALL_TIMEOUT_MS);
+
+async function startAll(): Promise<void> {
+  if (BUNDLES.length === 0) throw new Error('E2E_BUNDLES names no bundle (use prod, dev or prod,dev)');
+  if (BUNDLES.includes('prod')) ensureWebBuilt(REPO_ROOT);
+  if (BUNDLES.includes('dev')) devBundle = buildDevBundle(REPO_ROOT);
+  // Both servers migrate and seed at the same time; that is most of the start-up.
+  await Promise.all(
+    BUNDLES.map(async (b) => {
+      const s = await startServer(REPO_ROOT, PASSWORD, b === 'dev' && devBundle ? { WEB_DIST: devBundle } : {});
+      servers.set(b, s);
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const shotDirs = [path.join(REPO_ROOT, 'test-output/screenshots')];
+  if (process.env.SCREENSHOTS_DIR) shotDirs.push(path.resolve(process.env.SCREENSHOTS_DIR));
+
+  const started = await report.check(`servers start: ${BUNDLES.join(' and ')} bundle (web build, migrations, demo city)`, startAll);
+  if (!started) return;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  for (const bundle of BUNDLES) {
+    const server = servers.get(bundle);
+    if (!server) continue;
+    const ctx: Ctx = {
+      baseUrl: server.baseUrl,
+      password: PASSWORD,
+      // Screenshots show what ships; the development pass only hunts warnings.
+      shotDirs: bundle === 'prod' || !BUNDLES.includes('prod') ? shotDirs : [],
+      noteProblem: (text) => report.noteBrowserProblem(text),
+    };
+    await allRounds(browser, ctx, report, BUNDLES.length > 1 ? `[${bundle}] ` : '');
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  report.fail('smoke test crashed', err instanceof Error ? (err.stack ?? err.message) : String(err));
+} finally {
+  clearTimeout(overall);
+  if (report.failed && servers.size) console.log(`\n${serverOutput()}`);
+  await cleanup();
+}
+finish(report.failed ? 1 : 0);

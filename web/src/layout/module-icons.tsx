@@ -1,0 +1,32 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CreditCardOutlined,
+  FileSearchOutlined,
+  KeyOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { AdminPage, BusinessModule } from './modules.ts';
+
+export const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
+  warnings: <AlertOutlined />,
+  cases: <FileSearchOutlined />,
+  funds: <BankOutlined />,
+  cards: <CreditCardOutlined />,
+  persons: <UsergroupAddOutlined />,
+  outreach: <NotificationOutlined />,
+  stats: <BarChartOutlined />,
+};
+
+export const ADMIN_ICONS: Record<AdminPage, ReactNode> = {
+  orgs: <ApartmentOutlined />,
+  users: <TeamOutlined />,
+  tokens: <KeyOutlined />,
+  audit: <AuditOutlined />,
+};

@@ -1,0 +1,56 @@
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Outlet, Route, Routes } from 'react-router-dom';
+import { RequireAuth } from './auth/require-auth.tsx';
+import { useCurrentUser } from './auth/current-user.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { BUSINESS_MODULES, isAdmin, MODULE_PATHS } from './layout/modules.ts';
+import { HomePage } from './pages/home/home-page.tsx';
+import { LoginPage } from './pages/login/login-page.tsx';
+import { ModulePlaceholder } from './pages/module/module-placeholder.tsx';
+import { ForbiddenPage, NotFoundPage } from './pages/status-pages.tsx';
+
+const adminPages = () => import('./pages/admin/admin-pages.ts');
+const OrgsPage = lazy(async () => ({ default: (await adminPages()).OrgsPage }));
+const UsersPage = lazy(async () => ({ default: (await adminPages()).UsersPage }));
+const TokensPage = lazy(async () => ({ default: (await adminPages()).TokensPage }));
+const AuditPage = lazy(async () => ({ default: (await adminPages()).AuditPage }));
+
+/** System administration is for the admin role only (the server enforces the same on every call). */
+function AdminOnly() {
+  const me = useCurrentUser();
+  if (!isAdmin(me.role)) return <ForbiddenPage />;
+  return (
+    <Suspense fallback={<Spin className="fz-page-spin" />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        {BUSINESS_MODULES.map((m) => (
+          <Route key={m} path={MODULE_PATHS[m]} element={<ModulePlaceholder module={m} />} />
+        ))}
+        <Route path="/admin" element={<AdminOnly />}>
+          <Route path="orgs" element={<OrgsPage />} />
+          <Route path="users" element={<UsersPage />} />
+          <Route path="tokens" element={<TokensPage />} />
+          <Route path="audit" element={<AuditPage />} />
+          <Route index element={<OrgsPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
