@@ -60,6 +60,8 @@ CREATE TABLE warnings (
 CREATE INDEX warnings_queue_idx ON warnings (assigned_org_id, due_at) WHERE status <> 'closed';
 -- Escalated items shown to the unit above.
 CREATE INDEX warnings_escalated_idx ON warnings (escalated_org_id, due_at) WHERE status <> 'closed' AND escalated_org_id IS NOT NULL;
+-- Scope-wide queues (county, city) ordered by deadline without sorting every open row.
+CREATE INDEX warnings_open_due_idx ON warnings (due_at, id) WHERE status <> 'closed';
 -- The sweeper: open items whose next escalation time has come.
 CREATE INDEX warnings_sweep_idx ON warnings (next_escalation_at) WHERE status <> 'closed';
 -- Statistics by unit and period; repeat detection by phone.

@@ -59,7 +59,9 @@ export function pathInScope(scope: Scope, pathRef: Expression<string> | string):
 /** An org-id column lies inside the scope (for tables that reference orgs). */
 export function orgInScope(scope: Scope, orgIdRef: string): Expression<SqlBool> {
   if (scope.everything) return sql<SqlBool>`true`;
-  return sql<SqlBool>`${sql.ref(orgIdRef)} IN (SELECT scope_orgs.id FROM orgs AS scope_orgs WHERE ${pathInScope(scope, 'scope_orgs.path')})`;
+  // `= ANY(ARRAY(subquery))` is evaluated once into an array the planner can use as an index condition on
+  // the org-id column; `IN (subquery)` would be a per-row filter over the whole table.
+  return sql<SqlBool>`${sql.ref(orgIdRef)} = ANY(ARRAY(SELECT scope_orgs.id FROM orgs AS scope_orgs WHERE ${pathInScope(scope, 'scope_orgs.path')}))`;
 }
 
 export function isPathInScope(scope: Scope, path: string): boolean {

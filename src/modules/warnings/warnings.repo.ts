@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { ActorType, DB, WarningsTable } from '../../db/types.ts';
 import { JURISDICTION_KINDS } from '../../lib/roles.ts';
 import { orgInScope, type Scope } from '../orgs/scope.ts';
@@ -213,18 +213,34 @@ export interface ListFilter {
   triageOrgId?: number | undefined;
 }
 
+/** The list's conditions over the warnings table alone, so the count needs no joins. */
+function listConditions(scope: Scope, f: ListFilter): Expression<SqlBool>[] {
+  const c: Expression<SqlBool>[] = [sql<SqlBool>`(${orgInScope(scope, 'warnings.assigned_org_id')} OR ${orgInScope(scope, 'warnings.escalated_org_id')})`];
+  if (f.status === 'open') c.push(sql<SqlBool>`warnings.status <> 'closed'`);
+  else if (f.status) c.push(sql<SqlBool>`warnings.status = ${f.status}`);
+  if (f.level) c.push(sql<SqlBool>`warnings.level = ${f.level}`);
+  if (f.overdue !== undefined) c.push(sql<SqlBool>`warnings.overdue = ${f.overdue}`);
+  if (f.orgScope) c.push(orgInScope(f.orgScope, 'warnings.assigned_org_id'));
+  if (f.dueBefore) c.push(sql<SqlBool>`warnings.due_at < ${f.dueBefore}`);
+  if (f.triageOrgId !== undefined) c.push(sql<SqlBool>`warnings.assigned_org_id = ${f.triageOrgId} AND warnings.status = 'received'`);
+  return c;
+}
+
 export async function list(db: Q, scope: Scope, f: ListFilter, page: { limit: number; offset: number }) {
-  let q = scoped(db, scope);
-  if (f.status === 'open') q = q.where('warnings.status', '<>', 'closed');
-  else if (f.status) q = q.where('warnings.status', '=', f.status);
-  if (f.level) q = q.where('warnings.level', '=', f.level);
-  if (f.overdue !== undefined) q = q.where('warnings.overdue', '=', f.overdue);
-  if (f.orgScope) q = q.where(orgInScope(f.orgScope, 'warnings.assigned_org_id'));
-  if (f.dueBefore) q = q.where('warnings.due_at', '<', f.dueBefore);
-  if (f.triageOrgId !== undefined) q = q.where('warnings.assigned_org_id', '=', f.triageOrgId).where('warnings.status', '=', 'received');
+  const conditions = listConditions(scope, f);
   const [rows, count] = await Promise.all([
-    q.select(summaryColumns).orderBy('warnings.due_at').orderBy('warnings.id').limit(page.limit).offset(page.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('warnings')
+      .innerJoin('orgs as assigned', 'assigned.id', 'warnings.assigned_org_id')
+      .leftJoin('orgs as escalated', 'escalated.id', 'warnings.escalated_org_id')
+      .where((eb) => eb.and(conditions))
+      .select(summaryColumns)
+      .orderBy('warnings.due_at')
+      .orderBy('warnings.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    db.selectFrom('warnings').where((eb) => eb.and(conditions)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -345,4 +361,18 @@ export async function linkRepeats(db: Q, since: Date, windowDays: number): Promi
     SELECT victim_phone, max(victim_name), (array_agg(assigned_org_id ORDER BY received_at DESC))[1], 'repeat_warning', count(*), min(received_at), max(received_at)
     FROM warnings WHERE received_at >= ${since} GROUP BY victim_phone HAVING count(*) > 1
     ON CONFLICT (phone) DO UPDATE SET warning_count = excluded.warning_count, last_seen_at = excluded.last_seen_at`.execute(db);
+}
+
+const INTAKE_LOCK = 727003;
+
+export async function lockIntake(trx: Q): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${INTAKE_LOCK})`.execute(trx);
+}
+
+export async function setRepeatLinks(trx: Q, links: { id: number; repeatOf: number }[]): Promise<void> {
+  if (links.length === 0) return;
+  await sql`
+    UPDATE warnings w SET repeat_of_id = t.prev
+    FROM unnest(${links.map((l) => l.id)}::int8[], ${links.map((l) => l.repeatOf)}::int8[]) AS t(id, prev)
+    WHERE w.id = t.id`.execute(trx);
 }

@@ -121,46 +121,62 @@ export async function intake(deps: Deps, ctx: RequestContext, items: unknown[]):
     firstInBatch.set(k, v.index);
     fresh.push(v);
   }
-  const earlier = await repo.recentByPhones(deps.db, [...new Set(fresh.map((v) => v.input.victimPhone))], since);
-
-  const receivedAt = now.toISOString();
   const rows: repo.NewWarningRow[] = [];
-  const samePhoneInBatch = new Map<string, number>();
-  const vulnerable = new Map<string, { phone: string; name: string | null; orgId: number; count: number; firstAt: Date; lastAt: Date }>();
-  for (const v of fresh) {
-    const decision = ic.router.route({ regionCode: v.input.regionCode, address: v.input.address, phone: v.input.victimPhone });
-    const before = earlier.get(v.input.victimPhone);
-    const seenInBatch = samePhoneInBatch.get(v.input.victimPhone) ?? 0;
-    if (before || seenInBatch > 0) {
-      const count = (before?.count ?? 0) + seenInBatch + 1;
-      vulnerable.set(v.input.victimPhone, { phone: v.input.victimPhone, name: v.input.victimName ?? before?.name ?? null, orgId: decision.orgId, count, firstAt: before?.firstAt ?? now, lastAt: now });
-    }
-    samePhoneInBatch.set(v.input.victimPhone, seenInBatch + 1);
-    rows.push({
-      source: v.source,
-      externalId: v.input.externalId,
-      level: v.input.level,
-      status: decision.via === 'triage' ? 'received' : 'dispatched',
-      victimPhone: v.input.victimPhone,
-      victimName: v.input.victimName ?? null,
-      victimIdNumber: v.input.victimIdNumber ?? null,
-      address: v.input.address ?? null,
-      regionCode: v.input.regionCode ?? null,
-      fraudType: v.input.fraudType ?? null,
-      counterparty: v.input.counterparty ? JSON.stringify(v.input.counterparty) : null,
-      note: v.input.note ?? null,
-      detectedAt: v.input.detectedAt,
-      receivedAt,
-      dueAt: dueAt(v.input.level, now, ic.deadlines).toISOString(),
-      assignedOrgId: decision.orgId,
-      routedVia: decision.via,
-      repeatOfId: before?.id ?? null,
-    });
-  }
-
   const inserted = await deps.db.transaction().execute(async (trx) => {
+    // One batch at a time decides who is a repeat victim: a concurrent batch's rows are not visible
+    // before it commits, so without the lock two batches would each miss the other's warnings.
+    await repo.lockIntake(trx);
+    const earlier = await repo.recentByPhones(trx, [...new Set(fresh.map((v) => v.input.victimPhone))], since);
+
+    const receivedAt = now.toISOString();
+    const samePhoneInBatch = new Map<string, number>();
+    const vulnerable = new Map<string, { phone: string; name: string | null; orgId: number; count: number; firstAt: Date; lastAt: Date }>();
+    for (const v of fresh) {
+      const decision = ic.router.route({ regionCode: v.input.regionCode, address: v.input.address, phone: v.input.victimPhone });
+      const before = earlier.get(v.input.victimPhone);
+      const seenInBatch = samePhoneInBatch.get(v.input.victimPhone) ?? 0;
+      if (before || seenInBatch > 0) {
+        const count = (before?.count ?? 0) + seenInBatch + 1;
+        vulnerable.set(v.input.victimPhone, { phone: v.input.victimPhone, name: v.input.victimName ?? before?.name ?? null, orgId: decision.orgId, count, firstAt: before?.firstAt ?? now, lastAt: now });
+      }
+      samePhoneInBatch.set(v.input.victimPhone, seenInBatch + 1);
+      rows.push({
+        source: v.source,
+        externalId: v.input.externalId,
+        level: v.input.level,
+        status: decision.via === 'triage' ? 'received' : 'dispatched',
+        victimPhone: v.input.victimPhone,
+        victimName: v.input.victimName ?? null,
+        victimIdNumber: v.input.victimIdNumber ?? null,
+        address: v.input.address ?? null,
+        regionCode: v.input.regionCode ?? null,
+        fraudType: v.input.fraudType ?? null,
+        counterparty: v.input.counterparty ? JSON.stringify(v.input.counterparty) : null,
+        note: v.input.note ?? null,
+        detectedAt: v.input.detectedAt,
+        receivedAt,
+        dueAt: dueAt(v.input.level, now, ic.deadlines).toISOString(),
+        assignedOrgId: decision.orgId,
+        routedVia: decision.via,
+        repeatOfId: before?.id ?? null,
+      });
+    }
     const ids = await repo.insertMany(trx, rows);
     const byKey = new Map(ids.map((r) => [key(r.source, r.external_id), r.id]));
+    // A second warning for a phone inside the same batch links to the first one.
+    const lastByPhone = new Map<string, number>();
+    const links: { id: number; repeatOf: number }[] = [];
+    for (const r of rows) {
+      const id = byKey.get(key(r.source, r.externalId));
+      if (id === undefined) continue;
+      const prev = lastByPhone.get(r.victimPhone);
+      if (r.repeatOfId === null && prev !== undefined) {
+        r.repeatOfId = prev;
+        links.push({ id, repeatOf: prev });
+      }
+      lastByPhone.set(r.victimPhone, id);
+    }
+    await repo.setRepeatLinks(trx, links);
     const events: repo.NewEvent[] = [];
     for (const r of rows) {
       const id = byKey.get(key(r.source, r.externalId));

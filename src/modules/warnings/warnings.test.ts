@@ -176,6 +176,14 @@ describe('warnings: intake, routing, workflow, deadlines', () => {
     expect(w.repeatOfId).toBe(first.id);
     const v = await t.deps.db.selectFrom('vulnerable_people').selectAll().where('phone', '=', phone).executeTakeFirstOrThrow();
     expect(v).toMatchObject({ warning_count: 2, name: '李四', reason: 'repeat_warning' });
+    // Twice in one batch: the second links to the first, and concurrent batches see each other's warnings.
+    const pair = (await push([warning({ victimPhone: '13712340001' }), warning({ victimPhone: '13712340001' })])).json().accepted;
+    const linked = await t.deps.db.selectFrom('warnings').select('repeat_of_id').where('id', '=', pair[1].id).executeTakeFirstOrThrow();
+    expect(linked.repeat_of_id).toBe(pair[0].id);
+    const [x, y] = await Promise.all([push([warning({ victimPhone: '13712340002' })]), push([warning({ victimPhone: '13712340002' })])]);
+    const ids = [x.json().accepted[0].id, y.json().accepted[0].id].sort((p, q) => p - q);
+    const later = await t.deps.db.selectFrom('warnings').select('repeat_of_id').where('id', '=', ids[1] ?? 0).executeTakeFirstOrThrow();
+    expect(later.repeat_of_id).toBe(ids[0]);
   });
 
   it('keeps each unit to its own warnings and masks personal data unless revealed', async () => {
