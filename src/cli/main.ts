@@ -136,7 +136,9 @@ async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean; j
   const { database, deps, applied } = await openRuntime(config);
   if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
   if (opts.seed) {
-    const result = await seedDemo(deps, { scale: 'small', password: process.env.DEMO_PASSWORD || undefined, onProgress: progress('demo city') });
+    const warnings = process.env.DEMO_WARNINGS ? Number(process.env.DEMO_WARNINGS) : undefined;
+    if (warnings !== undefined && !(Number.isInteger(warnings) && warnings >= 0)) throw new UsageError('DEMO_WARNINGS must be a whole number');
+    const result = await seedDemo(deps, { scale: 'small', password: process.env.DEMO_PASSWORD || undefined, warnings, onProgress: progress('demo city') });
     if (result.password) saveDemoPassword(config, result.password);
     printAccounts(result, result.password ?? loadDemoPassword(config));
   }

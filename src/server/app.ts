@@ -104,7 +104,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    if (request.url.startsWith('/api/') || !hasWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
       throw new AppError('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0]}`);
     }
     // Client-side routes of the single-page app all load the same shell.
