@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import type { WarningStats } from './warnings.stats.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : v);
+/** The sheet speaks of local (UTC+8) days: `to` is exclusive, so the last day shown is the one before it. */
+const localDay = (iso: string, endExclusive = false) => new Date(new Date(iso).getTime() + 8 * 3_600_000 - (endExclusive ? 1 : 0)).toISOString().slice(0, 10);
 
 /** The leaders' warning sheet as they send it upward: one row per unit, a total row, rates as %. */
 export async function statsWorkbook(s: WarningStats, title: string): Promise<Buffer> {
@@ -9,7 +11,7 @@ export async function statsWorkbook(s: WarningStats, title: string): Promise<Buf
   wb.creator = 'fanzha';
   const ws = wb.addWorksheet('预警劝阻');
   ws.mergeCells('A1:L1');
-  ws.getCell('A1').value = `${title} 预警劝阻工作统计（${s.from.slice(0, 10)} 至 ${s.to.slice(0, 10)}）`;
+  ws.getCell('A1').value = `${title} 预警劝阻工作统计（${localDay(s.from)} 至 ${localDay(s.to, true)}）`;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.addRow([]);
   const header = ws.addRow(['单位', '代码', '接收预警', '已反馈', '劝阻成功', '已被骗', '拒不配合', '无法联系', '误报', '劝阻成功率', '按时反馈率', '上门劝阻占比']);

@@ -373,8 +373,17 @@ async function transition(
     await audit.record(trx, ctx, now, { action: `warning.${step.event.kind}`, targetType: 'warning', targetId: id, orgId: row.assigned_org_id, detail: step.event.detail });
     return step.to;
   });
-  deps.live?.publish({ type: 'warning.changed', id, orgPaths: [visible.assigned_org_path], data: { status: to } });
-  return get(deps, ctx, scope, id, false);
+  const after = await get(deps, ctx, scope, id, false);
+  if (deps.live) {
+    // Tell the unit that had it and, after a dispatch, the unit that has it now.
+    const paths = new Set([visible.assigned_org_path]);
+    if (after.assignedOrgCode !== visible.assigned_org_code) {
+      const now = await deps.db.selectFrom('orgs').select('path').where('code', '=', after.assignedOrgCode).executeTakeFirst();
+      if (now) paths.add(now.path);
+    }
+    deps.live.publish({ type: 'warning.changed', id, orgPaths: [...paths], data: { status: to } });
+  }
+  return after;
 }
 
 export function acknowledge(deps: Deps, ctx: RequestContext, scope: Scope, id: number) {

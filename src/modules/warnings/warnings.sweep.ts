@@ -21,9 +21,9 @@ export async function sweepOverdue(deps: Deps, batchSize = 2000): Promise<SweepR
   let escalated = 0;
   let batches = 0;
   for (;;) {
-    const n = await deps.db.transaction().execute(async (trx) => {
+    const swept = await deps.db.transaction().execute(async (trx) => {
       const due = await repo.dueForEscalation(trx, now, batchSize);
-      if (due.length === 0) return 0;
+      if (due.length === 0) return [];
       const ids = due.map((d) => d.id);
       const targets = due.map((d) => d.parent_id ?? d.current_org_id);
       const nexts = due.map((d) => (d.parent_id === null ? null : new Date(now.getTime() + deadlines[d.level] * 60_000).toISOString()));
@@ -55,12 +55,25 @@ export async function sweepOverdue(deps: Deps, batchSize = 2000): Promise<SweepR
         due.map((d, i) => ({ orgId: targets[i] ?? d.current_org_id, kind: 'warning.overdue', title: `预警 #${d.id} 超期未反馈`, targetType: 'warning', targetId: String(d.id), at: now })),
       );
       await audit.record(trx, { principal: null, ip: null, requestId: 'sweeper' }, now, { action: 'warning.sweep', targetType: 'warning_batch', detail: { escalated: due.length, firstId: ids[0], lastId: ids.at(-1) } });
-      return due.length;
+      return due;
     });
+    const n = swept.length;
     if (n === 0) break;
+    await announce(deps, swept.map((d) => ({ id: d.id, orgIds: [d.assigned_org_id, d.parent_id ?? d.current_org_id] })));
     escalated += n;
     batches++;
     if (n < batchSize) break;
   }
   return { escalated, batches };
+}
+
+/** Open screens of the unit and of the one above it learn of the escalation at once. */
+async function announce(deps: Deps, items: { id: number; orgIds: number[] }[]): Promise<void> {
+  if (!deps.live || items.length === 0) return;
+  const ids = [...new Set(items.flatMap((i) => i.orgIds))];
+  const rows = await deps.db.selectFrom('orgs').select(['id', 'path']).where('id', 'in', ids).execute();
+  const path = new Map(rows.map((r) => [r.id, r.path]));
+  for (const i of items) {
+    deps.live.publish({ type: 'warning.escalated', id: i.id, orgPaths: i.orgIds.map((o) => path.get(o) ?? '').filter(Boolean) });
+  }
 }
