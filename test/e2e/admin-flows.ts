@@ -29,7 +29,9 @@ export async function checkUsers(page: Page, ctx: Ctx): Promise<void> {
   const id = ((await reveal.getAttribute('data-testid')) ?? '').replace('reveal-', '');
   await reveal.click();
   await page.getByTestId('reveal-confirm').click();
-  const phone = await page.getByTestId(`phone-revealed-${id}`).innerText();
+  const revealed = page.getByTestId(`phone-revealed-${id}`);
+  await revealed.waitFor({ state: 'visible', timeout: 20_000 });
+  const phone = await revealed.innerText();
   if (!/^1\d{10}$/.test(phone.trim())) throw new Error(`revealed phone looks wrong: ${phone}`);
   await screenshot(page, ctx, 'admin-users');
 }

@@ -56,7 +56,8 @@ export async function freePort(): Promise<number> {
 export async function startServer(repoRoot: string, password: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanzha-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: password, LOG_LEVEL: 'warn', ...extraEnv };
+  // A few hundred demo warnings keep the screens realistic without the full year's seeding time.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: password, DEMO_WARNINGS: '400', LOG_LEVEL: 'warn', ...extraEnv };
   // Never let a developer's DATABASE_URL point the smoke test at a real database.
   delete env.DATABASE_URL;
   if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;

@@ -1,7 +1,8 @@
 /**
  * Browser smoke test: starts the real server on a free port with a fresh demo city, signs in as every
  * demo role through the login form, checks each home page and menu, walks the admin pages (issuing and
- * revoking a token through the UI) and fails on any browser console error or warning.
+ * revoking a token through the UI), runs the warnings flow (warnings-flow.ts) and fails on any browser
+ * console error or warning.
  *
  *   npx tsx test/e2e/smoke.ts
  *
@@ -12,7 +13,7 @@
  * Env: E2E_BUNDLES (default "prod,dev"), CHROMIUM_PATH (default /usr/bin/chromium), SCREENSHOTS_DIR
  * (extra copy of the screenshots, taken in the prod pass), E2E_DATABASE_URL (PostgreSQL instead of a
  * fresh PGlite; the database must be empty, so use it with a single bundle), KEEP_E2E_DATA=1,
- * E2E_TIMEOUT_MS (default 300000).
+ * E2E_TIMEOUT_MS (default 600000).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,10 +23,11 @@ import type { Ctx } from './flows.ts';
 import { Report } from './report.ts';
 import { allRounds } from './rounds.ts';
 import { buildDevBundle, ensureWebBuilt, startServer, type RunningServer } from './server.ts';
+import { warningsFlow } from './warnings-flow.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PASSWORD = 'Smoke-test-2024';
-const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
+const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 600_000);
 type Bundle = 'prod' | 'dev';
 const BUNDLES = (process.env.E2E_BUNDLES ?? 'prod,dev').split(',').map((b) => b.trim()).filter((b): b is Bundle => b === 'prod' || b === 'dev');
 
@@ -101,7 +103,10 @@ async function main(): Promise<void> {
       shotDirs: bundle === 'prod' || !BUNDLES.includes('prod') ? shotDirs : [],
       noteProblem: (text) => report.noteBrowserProblem(text),
     };
-    await allRounds(browser, ctx, report, BUNDLES.length > 1 ? `[${bundle}] ` : '');
+    const label = BUNDLES.length > 1 ? `[${bundle}] ` : '';
+    await allRounds(browser, ctx, report, label);
+    // The warnings screens' own flow (test/e2e/warnings-flow.ts), on the same server.
+    await warningsFlow(browser, ctx, report, label);
   }
 }
 

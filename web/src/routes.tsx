@@ -15,6 +15,9 @@ const OrgsPage = lazy(async () => ({ default: (await adminPages()).OrgsPage }));
 const UsersPage = lazy(async () => ({ default: (await adminPages()).UsersPage }));
 const TokensPage = lazy(async () => ({ default: (await adminPages()).TokensPage }));
 const AuditPage = lazy(async () => ({ default: (await adminPages()).AuditPage }));
+const warningsPages = () => import('./pages/warnings/warnings-pages.ts');
+const WarningsModule = lazy(async () => ({ default: (await warningsPages()).WarningsModule }));
+const WarningsAdminPage = lazy(async () => ({ default: (await warningsPages()).WarningsAdminPage }));
 
 /** System administration is for the admin role only (the server enforces the same on every call). */
 function AdminOnly() {
@@ -39,14 +42,23 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
-        {BUSINESS_MODULES.map((m) => (
+        {BUSINESS_MODULES.filter((m) => m !== 'warnings').map((m) => (
           <Route key={m} path={MODULE_PATHS[m]} element={<ModulePlaceholder module={m} />} />
         ))}
+        <Route
+          path="/warnings/*"
+          element={
+            <Suspense fallback={<Spin className="fz-page-spin" />}>
+              <WarningsModule />
+            </Suspense>
+          }
+        />
         <Route path="/admin" element={<AdminOnly />}>
           <Route path="orgs" element={<OrgsPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="warnings" element={<WarningsAdminPage />} />
           <Route index element={<OrgsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

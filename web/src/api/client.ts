@@ -3,7 +3,7 @@ import { ApiError, problemFromResponse } from './problem.ts';
 
 export { ApiError } from './problem.ts';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {

@@ -1,3 +1,4 @@
+import { WARNINGS_EN } from '../pages/warnings/i18n/warnings-en.ts';
 import type { MessageKey } from './zh.ts';
 
 /** English. Typed against the Chinese catalogue so a missing key fails the type check. */
@@ -271,4 +272,5 @@ export const en: Record<MessageKey, string> = {
   'audit.actorType.token': 'Token',
   'audit.actorType.system': 'System',
   'audit.actorType.anonymous': 'Anonymous',
+  ...WARNINGS_EN,
 };

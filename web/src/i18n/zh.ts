@@ -1,3 +1,5 @@
+import { WARNINGS_ZH } from '../pages/warnings/i18n/warnings-zh.ts';
+
 /** Chinese, the primary language. Its keys define the message catalogue; en.ts must cover every one. */
 export const zh = {
   'app.name': '反诈综合业务平台',
@@ -269,6 +271,7 @@ export const zh = {
   'audit.actorType.token': '令牌',
   'audit.actorType.system': '系统',
   'audit.actorType.anonymous': '匿名',
+  ...WARNINGS_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

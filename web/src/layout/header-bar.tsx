@@ -4,6 +4,7 @@ import { useCurrentUser } from '../auth/current-user.tsx';
 import { useLogout } from '../auth/use-session.ts';
 import { useT } from '../i18n/lang-context.tsx';
 import { roleLabel } from '../i18n/labels.ts';
+import { NotificationBell } from '../pages/warnings/notifications/notification-bell.tsx';
 import { LangSwitch } from './lang-switch.tsx';
 import { displayNameOf, UserBadge } from './user-badge.tsx';
 
@@ -20,6 +21,7 @@ export function HeaderBar({ narrow, onOpenMenu }: { narrow: boolean; onOpenMenu:
           {t('app.name')}
         </Typography.Text>
         <Space size={8}>
+          <NotificationBell />
           <LangSwitch />
           <Dropdown
             trigger={['click']}
@@ -63,6 +65,7 @@ export function HeaderBar({ narrow, onOpenMenu }: { narrow: boolean; onOpenMenu:
     <Layout.Header className="fz-header">
       <UserBadge me={me} />
       <Space size={16}>
+        <NotificationBell />
         <LangSwitch />
         <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending} data-testid="logout">
           {t('header.logout')}

@@ -29,4 +29,5 @@ export const ADMIN_ICONS: Record<AdminPage, ReactNode> = {
   users: <TeamOutlined />,
   tokens: <KeyOutlined />,
   audit: <AuditOutlined />,
+  warnings: <AlertOutlined />,
 };

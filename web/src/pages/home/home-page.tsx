@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Col, Row } from 'antd';
+import { Alert, Card, Col, Row, Skeleton } from 'antd';
 import { fetchHome } from '../../api/home.ts';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
@@ -15,14 +15,20 @@ export function HomePage() {
   const t = useT();
   const home = useQuery({ queryKey: ['home'], queryFn: fetchHome, meta: { handlesError: true } });
   const data = home.data;
+  const extra = data ? breakdowns(me.role, data, t) : [];
   return (
     <div data-testid={`home-${me.role}`} className="fz-home">
       <Greeting me={me} home={data} />
       {home.isError && <Alert type="error" showIcon title={t('home.loadFailed')} description={errorText(home.error)} />}
-      {data && <StatCards stats={headlineStats(me.role, data, t)} loading={false} />}
-      {data && breakdowns(me.role, data, t).length > 0 && (
+      {home.isPending && (
+        <Card variant="borderless">
+          <Skeleton active title={false} paragraph={{ rows: 2 }} />
+        </Card>
+      )}
+      {data && <StatCards stats={headlineStats(me.role, data, t)} />}
+      {extra.length > 0 && (
         <Row gutter={[16, 16]}>
-          {breakdowns(me.role, data, t).map((b) => (
+          {extra.map((b) => (
             <Col key={b.key} xs={24} lg={12}>
               <BreakdownCard title={b.title} stats={b.stats} />
             </Col>

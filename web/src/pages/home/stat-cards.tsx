@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import type { Stat } from './home-stats.ts';
 
-export function StatCards({ stats, loading }: { stats: Stat[]; loading: boolean }) {
+export function StatCards({ stats }: { stats: Stat[] }) {
   // Spread the headline numbers over the row: four across on a desktop, two on a phone.
   const span = stats.length >= 4 ? 6 : stats.length === 3 ? 8 : 12;
   return (
@@ -9,7 +9,7 @@ export function StatCards({ stats, loading }: { stats: Stat[]; loading: boolean 
       {stats.map((s) => (
         <Col key={s.key} xs={stats.length === 1 ? 24 : 12} md={span}>
           <Card variant="borderless" className="fz-stat-card" data-testid={`stat-${s.key}`}>
-            <Statistic title={s.label} value={s.value} loading={loading} styles={typeof s.value === 'string' ? { content: { fontSize: 18 } } : undefined} />
+            <Statistic title={s.label} value={s.value} styles={typeof s.value === 'string' ? { content: { fontSize: 18 } } : undefined} />
           </Card>
         </Col>
       ))}

@@ -33,8 +33,9 @@ export function OrgDetail({ org, orgs, onAddChild, onEdit }: Props) {
   const parent = org.parentCode ? orgs.find((o) => o.code === org.parentCode) : undefined;
   const children = orgs.filter((o) => o.parentCode === org.code);
   const canHaveChildren = childKinds(org.kind).length > 0;
-  // The root of the admin's own scope cannot be switched off by that admin (the server refuses too).
-  const isRoot = !org.parentCode;
+  // The root of the admin's own scope (its parent is outside the list) cannot be switched off by that
+  // admin; the server refuses it too.
+  const isRoot = !parent;
 
   return (
     <div data-testid="org-detail">

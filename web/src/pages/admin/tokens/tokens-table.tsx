@@ -37,11 +37,12 @@ export function TokensTable({ rows, loading, onRevoke }: { rows: TokenDto[]; loa
       render: (_v, tok) => {
         const s = tokenStatus(tok);
         const label = s === 'active' ? t('tokens.statusActive') : s === 'revoked' ? t('tokens.statusRevoked') : t('tokens.statusExpired');
-        return (
+        const tag = (
           <Tag color={STATUS_TAG[s]} data-testid={`token-status-${tok.id}`} data-status={s}>
             {label}
           </Tag>
         );
+        return tok.revokedAt ? <Tooltip title={formatDateTime(tok.revokedAt)}>{tag}</Tooltip> : tag;
       },
     },
     {

@@ -1,0 +1,73 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Badge, Card, Segmented } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { listWarnings, type WarningSummaryDto } from '../../../api/warnings.ts';
+import { useCurrentUser } from '../../../auth/current-user.tsx';
+import { useT } from '../../../i18n/lang-context.tsx';
+import { canDispatch, seesTriage } from '../shared/access.ts';
+import { DispatchModal } from '../shared/dispatch-modal.tsx';
+import { warningListKey } from '../shared/keys.ts';
+import { useLive } from '../shared/live-context.ts';
+import { usePhone } from '../shared/use-phone.ts';
+import { QueueCards } from './queue-cards.tsx';
+import { QueueFilters } from './queue-filters.tsx';
+import { readFilter, toQuery, writeFilter, type QueueFilter, type QueueView } from './queue-params.ts';
+import { QueueTable } from './queue-table.tsx';
+
+/** Open warnings of the caller's scope by deadline; the center also sees its triage backlog. */
+export function QueuePage() {
+  const me = useCurrentUser();
+  const t = useT();
+  const phone = usePhone();
+  const { fresh } = useLive();
+  const [params, setParams] = useSearchParams();
+  const filter = readFilter(params);
+  const [dispatching, setDispatching] = useState<WarningSummaryDto | null>(null);
+  const triage = seesTriage(me.role);
+
+  const query = toQuery(filter);
+  // The stream announces new warnings and changes, but not a warning dispatched *to* this unit from
+  // elsewhere, nor the sweeper's escalations; a slow refetch covers those until the server does.
+  const list = useQuery({ queryKey: warningListKey(query), queryFn: () => listWarnings(query), placeholderData: keepPreviousData, refetchInterval: 60_000 });
+  // The size of the triage backlog, for the badge on its tab.
+  const triageQuery = { triage: 'true' as const, page: 1, pageSize: 1 };
+  const backlog = useQuery({ queryKey: warningListKey(triageQuery), queryFn: () => listWarnings(triageQuery), enabled: triage });
+
+  const change = (f: QueueFilter) => setParams(writeFilter(f));
+  const Body = phone ? QueueCards : QueueTable;
+  return (
+    <Card variant="borderless" size="small" data-testid="warning-queue">
+      {triage && (
+        <Segmented<QueueView>
+          className="fz-gap-bottom"
+          value={filter.view}
+          onChange={(view) => change({ ...filter, view, page: 1 })}
+          options={[
+            { value: 'all', label: t('warnings.queue.all') },
+            {
+              value: 'triage',
+              label: (
+                <span data-testid="queue-view-triage">
+                  {t('warnings.queue.triage')} <Badge count={backlog.data?.total ?? 0} overflowCount={999} size="small" />
+                </span>
+              ),
+            },
+          ]}
+        />
+      )}
+      <QueueFilters value={filter} onChange={change} />
+      <Body
+        rows={list.data?.items ?? []}
+        total={list.data?.total ?? 0}
+        page={filter.page}
+        pageSize={filter.pageSize}
+        loading={list.isFetching && !list.data}
+        fresh={fresh}
+        onPage={(page, pageSize) => change({ ...filter, page: pageSize === filter.pageSize ? page : 1, pageSize })}
+        onDispatch={canDispatch(me.role) ? setDispatching : undefined}
+      />
+      {dispatching && <DispatchModal warning={dispatching} onClose={() => setDispatching(null)} />}
+    </Card>
+  );
+}
