@@ -79,6 +79,11 @@ describe('warning board, statistics, Excel export and live stream', () => {
     const row = rows.find((r) => r[2] === '149902');
     expect(row?.slice(1, 13)).toEqual(['城关区', '149902', 7, 5, 3, 1, 0, 0, 1, 0.75, 1, 0.2]);
     expect(rows.at(-1)?.[1]).toBe('合计');
+    const backwards = await api.as(analyst, 'GET', `/api/v1/warnings/stats?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors[0].path).toBe('query.from');
+    const exports = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'warning.stats_export').execute();
+    expect(exports).toHaveLength(1);
   });
 
   it('streams a new warning to the station’s open event stream, and not to another county’s', async () => {

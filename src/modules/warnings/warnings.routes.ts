@@ -20,12 +20,10 @@ import {
 } from './warnings.schema.ts';
 import * as service from './warnings.service.ts';
 import { board } from './warnings.board.ts';
-import { statsWorkbook } from './warnings.export.ts';
-import { stats } from './warnings.stats.ts';
+import { periodStats, statsExport } from './warnings.stats.ts';
 import { getSettings, putSettings, WarningSettings } from './warnings.settings.ts';
 import { createImport, ImportChunk, ImportCreate, ImportIdParams, runChunk } from './warnings.import.ts';
 import { z } from 'zod';
-import { recordAlone } from '../audit/audit.service.ts';
 import { createRule, listRules, RuleIdParams, RuleIn, RuleList, RuleOut, RulePatch, updateRule } from './routing-rules.ts';
 
 const PUSHERS = ['admin', 'center_analyst', 'bank_liaison', 'operator_liaison'] as const;
@@ -162,17 +160,13 @@ export function warningRoutes(app: FastifyInstance, deps: Deps): void {
     query: StatsQuery,
     handler: async ({ principal, ctx, query, reply }) => {
       const scope = await scopeOf(deps.db, principal);
-      const now = deps.clock.now();
-      const from = query.from ? new Date(query.from) : new Date(now.getTime() - 30 * 86_400_000);
-      const to = query.to ? new Date(query.to) : now;
-      if (from >= to) throw new AppError('VALIDATION', 'query.from: must be before to', { errors: [{ path: 'query.from', message: 'must be before to' }] });
-      const result = await stats(deps, scope, from, to);
-      if (query.format !== 'xlsx') return result;
-      await recordAlone(deps, ctx, { action: 'warning.stats_export', targetType: 'report', detail: { from: result.from, to: result.to } });
+      const period = { from: query.from, to: query.to };
+      if (query.format !== 'xlsx') return periodStats(deps, scope, period);
+      const sheet = await statsExport(deps, ctx, scope, period);
       reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="warnings-${result.from.slice(0, 10)}-${result.to.slice(0, 10)}.xlsx"`);
-      return statsWorkbook(result, scope.rootCode);
+        .header('content-disposition', `attachment; filename="${sheet.fileName}"`);
+      return sheet.content;
     },
   });
   route(app, deps, {

@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
-import type { Deps } from '../../server/context.ts';
+import type { Deps, RequestContext } from '../../server/context.ts';
+import { invalid } from '../../server/errors.ts';
+import * as audit from '../audit/audit.service.ts';
+import { statsWorkbook } from './warnings.export.ts';
 import { JURISDICTION_KINDS } from '../../lib/roles.ts';
 import * as orgsRepo from '../orgs/orgs.repo.ts';
 import type { Scope } from '../orgs/scope.ts';
@@ -54,4 +57,27 @@ export async function stats(deps: Deps, scope: Scope, from: Date, to: Date): Pro
     return { orgCode: c.code, orgName: c.name, ...counts, ...warningKpis(counts) };
   });
   return { from: from.toISOString(), to: to.toISOString(), total: { ...total, ...warningKpis(total) }, units };
+}
+
+const DEFAULT_PERIOD_DAYS = 30;
+
+/** The period asked for, or the last 30 days up to now. */
+function period(deps: Deps, p: { from?: string | undefined; to?: string | undefined }): { from: Date; to: Date } {
+  const now = deps.clock.now();
+  const from = p.from ? new Date(p.from) : new Date(now.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
+  const to = p.to ? new Date(p.to) : now;
+  if (from >= to) throw invalid('query.from', 'must be before to');
+  return { from, to };
+}
+
+export function periodStats(deps: Deps, scope: Scope, p: { from?: string | undefined; to?: string | undefined }): Promise<WarningStats> {
+  const { from, to } = period(deps, p);
+  return stats(deps, scope, from, to);
+}
+
+/** The Excel sheet of the period; exporting is recorded in the audit log like any report leaving the system. */
+export async function statsExport(deps: Deps, ctx: RequestContext, scope: Scope, p: { from?: string | undefined; to?: string | undefined }) {
+  const result = await periodStats(deps, scope, p);
+  await audit.recordAlone(deps, ctx, { action: 'warning.stats_export', targetType: 'report', detail: { from: result.from, to: result.to } });
+  return { fileName: `warnings-${result.from.slice(0, 10)}-${result.to.slice(0, 10)}.xlsx`, content: await statsWorkbook(result, scope.rootCode) };
 }
