@@ -23,9 +23,9 @@ function withDatabase(url: string, name: string): string {
 
 /**
  * A private, migrated database for one test file: a copy of the empty template or of the demo city.
- * The clock starts at the real time and only moves when a test moves it.
+ * The clock starts at the real time (or `clockStart`) and only moves when a test moves it.
  */
-export async function createTestDb(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestDb> {
+export async function createTestDb(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; clockStart?: string } = {}): Promise<TestDb> {
   const templates = inject('fzTemplates');
   const template = opts.demo ? templates.demo : templates.empty;
   let database: Database;
@@ -41,7 +41,7 @@ export async function createTestDb(opts: { demo?: boolean; config?: Partial<Conf
   } else {
     database = await openDatabase({ pgliteLoad: new Blob([fs.readFileSync(template)]) });
   }
-  const clock = fixedClock(new Date());
+  const clock = fixedClock(opts.clockStart ? new Date(opts.clockStart) : new Date());
   const config: Config = { ...loadConfig({}), ...opts.config };
   const deps: Deps = { db: database.db, dbKind: database.kind, clock: opts.clock ?? clock, config };
   return {

@@ -27,7 +27,8 @@ describe('warning board, statistics, Excel export and live stream', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestDb({ demo: true, config: { sessionIdleMinutes: 1_000_000, sessionMaxHours: 100_000 } });
+    // 10:00 in China: "today's outcomes" must not cross local midnight while the test moves the clock.
+    t = await createTestDb({ demo: true, clockStart: '2026-06-15T02:00:00Z', config: { sessionIdleMinutes: 1_000_000, sessionMaxHours: 100_000 } });
     api = await TestApi.create(t.deps);
     analyst = await api.login('demo-center_analyst');
     officer = await api.login('demo-station_officer');
