@@ -9,6 +9,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../src/db/types.ts';
 import { MOBILE_PREFIX_LIST } from '../../src/lib/phone.ts';
 import { DEFAULT_DEADLINES } from '../../src/modules/warnings/warning-workflow.ts';
+import { rebuildOpenCounts } from '../../src/modules/warnings/warnings.repo.ts';
 import type { BenchOrg } from './setup.ts';
 
 export interface Targets {
@@ -72,6 +73,8 @@ async function loadOn(db: Kysely<DB>, seed: number, insert: RawBuilder<unknown>)
       if (replica) await sql`SET session_replication_role = DEFAULT`.execute(conn);
     }
   });
+  // With triggers off the board's counters did not follow the load: recompute them as a restore would.
+  await rebuildOpenCounts(db);
   await sql`VACUUM (ANALYZE) warnings`.execute(db);
 }
 

@@ -127,7 +127,7 @@ export async function benchQueues(bench: BenchDb, opts: { iterations: number; ba
   const liveOpen = live.open.emergency + live.open.high + live.open.normal;
   const liveProduct = await time(n, () => board(deps, cityScope));
   results.push({
-    name: 'city board: the product’s board() (open by grade × county, overdue, due within the hour, triage, today’s outcomes)',
+    name: 'city board: the product’s board() (counters by grade × county, overdue, due within the hour, triage, today’s outcomes)',
     product: liveProduct,
     baselineName: 'load open rows, group in JS',
     baseline: boardNaive,
@@ -138,7 +138,7 @@ export async function benchQueues(bench: BenchDb, opts: { iterations: number; ba
   const grouped = await boardSql(now).execute(db);
   const boardProduct = await time(n, () => boardSql(now).execute(db));
   const openTotal = grouped.rows.reduce((a, r) => a + r.open, 0);
-  results.push({ name: 'city board written as one GROUP BY (county × level, open and overdue)', product: boardProduct, baselineName: 'load open rows, group in JS', baseline: boardNaive, sample: `${grouped.rows.length} cells, ${openTotal} open` });
+  results.push({ name: 'city board counted from the open rows: one GROUP BY (county × level, open and overdue), the board before trigger-kept counters', product: boardProduct, baselineName: 'load open rows, group in JS', baseline: boardNaive, sample: `${grouped.rows.length} cells, ${openTotal} open` });
 
   const dueSoon = await dueSoonSql(now).execute(db);
   const dueProduct = await time(n, () => dueSoonSql(now).execute(db));

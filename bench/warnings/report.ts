@@ -1,5 +1,4 @@
 /** Markdown tables and the JSON line of the warnings benchmarks (stdout; progress goes to stderr). */
-import { CANDIDATE_INDEX, type Candidate } from './candidates.ts';
 import type { FloorResult, IntakeResult } from './intake.ts';
 import type { Compared } from './queues.ts';
 import type { Timing } from './stats.ts';
@@ -17,7 +16,6 @@ export interface Report {
   historyRows: number;
   historyLoadMs: number;
   queues: Compared[];
-  candidates: Candidate[];
   openRows: number;
   openLoadMs: number;
   sweep: SweepBench;
@@ -49,15 +47,6 @@ export function printReport(r: Report, targets: { intakePerSecond: number; p95Ms
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const q of r.queues) {
     out.push(`| ${q.name} | ${q.sample} | ${q.product.n} | ${cell(q.product)} | ${q.baselineName} | ${q.baseline.n} | ${cell(q.baseline)} | ${ratio(q.baseline.p50, q.product.p50)} | ${ms(targets.p95Ms)} ms: ${mark(q.product.p95 < targets.p95Ms)} |`);
-  }
-  out.push('');
-  out.push(`Candidate fixes, same data, not in the product (\`${CANDIDATE_INDEX}\`):`);
-  out.push('');
-  out.push('| queue | product as is p50 / p95 ms | + index only (list() unchanged) | + index, scope as = ANY(ARRAY(…)), count without joins |');
-  out.push('| --- | --- | --- | --- |');
-  for (const c of r.candidates) {
-    const asIs = r.queues.find((q) => q.name === c.name);
-    out.push(`| ${c.name} | ${asIs ? cell(asIs.product) : '–'} | ${cell(c.indexOnly)} | ${cell(c.rewritten)} |`);
   }
   out.push('');
   const s = r.sweep;

@@ -1,8 +1,7 @@
 /**
  * Warnings at city scale (预警劝阻), on PostgreSQL:
  *  1. intake of 100,000 warnings over HTTP in batches of 5,000 vs plain multi-row INSERTs (the floor);
- *  2. queues and the city board over 1,000,000 bulk-loaded warnings vs naive baselines, and the queues
- *     again with a proposed index and query (candidate fixes, removed afterwards);
+ *  2. queues and the city board over 1,000,000 bulk-loaded warnings vs naive baselines;
  *  3. the overdue sweep over 1,000,000 open warnings vs reading them all and filtering in JS.
  * Run: npx tsx bench/warnings/run.ts (about 7–10 minutes on 2 cores). Env: BENCH_DATABASE_URL (an empty
  * postgres database; default: create and drop fz_bench_warn via BENCH_ADMIN_URL, postgres://postgres@127.0.0.1:5432/postgres),
@@ -10,7 +9,6 @@
  * BENCH_REPEAT_SHARE (0.05), BENCH_EXPLAIN=1 (query plans to stderr), BENCH_KEEP_DB=1 (keep fz_bench_warn).
  */
 import os from 'node:os';
-import { benchCandidates } from './candidates.ts';
 import { benchFloor, benchIntake } from './intake.ts';
 import { loadHistory, loadOpen, targetsOf } from './load.ts';
 import { benchQueues } from './queues.ts';
@@ -53,8 +51,6 @@ try {
   const history = await elapsed(() => loadHistory(bench.database.db, ROWS, NOW, targets));
   log('queues and board…');
   const queues = await benchQueues(bench, { iterations: ITERATIONS, baselineBudgetMs: 10_000, explain: EXPLAIN });
-  log('candidate fixes for the queues…');
-  const candidates = await benchCandidates(bench, { iterations: ITERATIONS, explain: EXPLAIN });
 
   await truncateWarnings(bench.database);
   log(`loading ${ROWS} open warnings, ${DUE} due…`);
@@ -63,7 +59,7 @@ try {
   const sweep = await benchSweep(bench, { runs: 5, naiveRuns: 3, explain: EXPLAIN });
 
   printReport(
-    { when: new Date().toISOString(), loadavg: { before: loadBefore, after: os.loadavg() }, scale: SCALE, postgres, seedMs: bench.seedMs, intake, floor, historyRows: ROWS, historyLoadMs: history.ms, queues, candidates, openRows: ROWS, openLoadMs: open.ms, sweep },
+    { when: new Date().toISOString(), loadavg: { before: loadBefore, after: os.loadavg() }, scale: SCALE, postgres, seedMs: bench.seedMs, intake, floor, historyRows: ROWS, historyLoadMs: history.ms, queues, openRows: ROWS, openLoadMs: open.ms, sweep },
     { intakePerSecond: 1700, p95Ms: 100, sweepMs: 1000 },
   );
 } finally {

@@ -107,7 +107,7 @@ export async function openBenchDb(now: Date): Promise<BenchDb> {
 
 /** Empties the warning tables between phases (audit_log is append-only by trigger and stays). */
 export async function truncateWarnings(database: Database): Promise<void> {
-  await sql`TRUNCATE warnings, warning_events, warning_attempts, vulnerable_people, notifications RESTART IDENTITY`.execute(database.db);
+  await sql`TRUNCATE warnings, warning_events, warning_attempts, vulnerable_people, notifications, case_events, case_identifiers, case_transfers, cases RESTART IDENTITY`.execute(database.db);
 }
 
 export async function serverSettings(database: Database): Promise<Record<string, string>> {

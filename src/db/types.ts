@@ -3,6 +3,8 @@ import type { OrgKind, Role } from '../lib/roles.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** bigint columns: pg returns them as strings, PGlite as numbers; read them through Number(). */
+type Int8 = ColumnType<string | number, number | undefined, number>;
 
 export interface OrgsTable {
   id: Generated<number>;
@@ -202,7 +204,86 @@ export interface WarningImportsTable {
   updated_at: Timestamp;
 }
 
+export type CaseStatus = 'accepted' | 'filed' | 'investigating' | 'solved' | 'prosecuted' | 'withdrawn';
+export type IdentifierKind = 'phone' | 'account' | 'url' | 'app' | 'social' | 'wallet' | 'device';
+
+export interface CasesTable {
+  id: Generated<number>;
+  case_no: string;
+  source: string;
+  external_id: string | null;
+  reported_at: Timestamp;
+  received_at: Timestamp;
+  region_code: string | null;
+  org_id: number;
+  status: CaseStatus;
+  fraud_type: string | null;
+  fraud_type_source: 'given' | 'classified' | 'unclassified';
+  narrative: string;
+  /** numeric(16,2) as a decimal string */
+  loss_amount: ColumnType<string, string | undefined, string>;
+  victim_name: string | null;
+  victim_phone: string | null;
+  victim_id_number: string | null;
+  victim_age: number | null;
+  victim_occupation: string | null;
+  warning_id: number | null;
+  investigator_id: number | null;
+  leader_id: number | null;
+  last_progress_at: Timestamp;
+  closed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseTransfersTable {
+  id: Generated<number>;
+  case_id: number;
+  from_account: string;
+  from_bank: string;
+  to_account: string;
+  to_bank: string;
+  to_name: string | null;
+  amount: string;
+  at: Timestamp;
+}
+
+export interface CaseIdentifiersTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: IdentifierKind;
+  value: string;
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  at: Timestamp;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: string | null;
+  org_id: number | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+/** Open warnings per unit and grade, kept by triggers (migration 0003). */
+export interface WarningOpenCountsTable {
+  org_id: number;
+  level: string;
+  open_n: Int8;
+  triage_n: Int8;
+  overdue_n: Int8;
+}
+
 export interface DB {
+  cases: CasesTable;
+  case_transfers: CaseTransfersTable;
+  case_identifiers: CaseIdentifiersTable;
+  case_events: CaseEventsTable;
+  warning_open_counts: WarningOpenCountsTable;
   warning_imports: WarningImportsTable;
   settings: SettingsTable;
   routing_rules: RoutingRulesTable;

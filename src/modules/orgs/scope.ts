@@ -68,6 +68,6 @@ export function isPathInScope(scope: Scope, path: string): boolean {
   return path.startsWith(scope.rootPath);
 }
 
-function escapeLike(s: string): string {
+export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -4,6 +4,8 @@ import { TestApi, type Session } from '../../../test/helpers/api.ts';
 import { createTestDb, type TestDb } from '../../../test/helpers/db.ts';
 import { buildApp } from '../../server/app.ts';
 import { LiveBus } from '../../server/live.ts';
+import { recountOpen } from './warnings.repo.ts';
+import { sweepOverdue } from './warnings.sweep.ts';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -61,6 +63,22 @@ describe('warning board, statistics, Excel export and live stream', () => {
     expect(b.units).toHaveLength(5);
     const station = (await api.as(officer, 'GET', '/api/v1/warnings/board')).json();
     expect(station.open).toEqual({ emergency: 1, high: 1, normal: 0 });
+  });
+
+  it('counts items past due before and after the sweeper flags them, and its counters match a recount', async () => {
+    const at = t.clock.now();
+    t.clock.advance(24 * 3_600_000); // every open item (2 h and 24 h deadlines) is now past due
+    const before = (await api.as(analyst, 'GET', '/api/v1/warnings/board')).json();
+    expect(before.overdue).toBe(4);
+    expect(before.units.find((u: { orgCode: string }) => u.orgCode === '149902').overdue).toBe(2);
+    await sweepOverdue(t.deps);
+    const after = (await api.as(analyst, 'GET', '/api/v1/warnings/board')).json();
+    expect(after).toMatchObject({ overdue: 4, open: before.open, triage: before.triage });
+    const kept = await t.deps.db.selectFrom('warning_open_counts').selectAll().where('open_n', '<>', 0).orderBy('org_id').orderBy('level').execute();
+    const recount = await recountOpen(t.deps.db);
+    expect(kept.map((k) => ({ ...k, org_id: Number(k.org_id), open_n: Number(k.open_n), triage_n: Number(k.triage_n), overdue_n: Number(k.overdue_n) }))).toEqual(recount);
+    expect(recount.reduce((sum, r) => sum + r.overdue_n, 0)).toBe(4);
+    t.clock.set(at);
   });
 
   it('computes the leaders’ rates per unit and exports the same figures to Excel', async () => {

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { ActorType, DB, WarningsTable } from '../../db/types.ts';
 import { JURISDICTION_KINDS } from '../../lib/roles.ts';
-import { orgInScope, type Scope } from '../orgs/scope.ts';
+import { escapeLike, orgInScope, type Scope } from '../orgs/scope.ts';
 import type { RoutableOrg, RoutingRule } from './routing.ts';
 import type { WarningLevel, WarningStatus } from './warning-workflow.ts';
 
@@ -226,6 +226,9 @@ function listConditions(scope: Scope, f: ListFilter): Expression<SqlBool>[] {
   return c;
 }
 
+/** Queue totals are exact up to this many items. */
+export const COUNT_CAP = 10_000;
+
 export async function list(db: Q, scope: Scope, f: ListFilter, page: { limit: number; offset: number }) {
   const conditions = listConditions(scope, f);
   const [rows, count] = await Promise.all([
@@ -240,9 +243,14 @@ export async function list(db: Q, scope: Scope, f: ListFilter, page: { limit: nu
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    db.selectFrom('warnings').where((eb) => eb.and(conditions)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    // Counting stops at COUNT_CAP: past that a queue is "10,000+" and the exact figure is the board's.
+    db
+      .selectFrom((eb) => eb.selectFrom('warnings').where((w) => w.and(conditions)).select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('capped'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  const n = Number(count.n);
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
 export function attemptsOf(db: Q, warningId: number) {
@@ -375,4 +383,74 @@ export async function setRepeatLinks(trx: Q, links: { id: number; repeatOf: numb
     UPDATE warnings w SET repeat_of_id = t.prev
     FROM unnest(${links.map((l) => l.id)}::int8[], ${links.map((l) => l.repeatOf)}::int8[]) AS t(id, prev)
     WHERE w.id = t.id`.execute(trx);
+}
+
+export interface BoardCell {
+  child: string;
+  level: WarningLevel;
+  open: number;
+  overdue: number;
+  soon: number;
+  triage: number;
+}
+
+/**
+ * Board cells of a subtree, grouped by the unit directly below the root (`segment` is the path segment
+ * naming it): open, triage and flagged-overdue counts from the trigger-kept counters, plus the open items
+ * past due that the sweeper has not flagged yet and those due before `soon`, both from partial indexes.
+ */
+export async function boardCells(db: Q, rootPath: string, segment: number, now: Date, soon: Date): Promise<BoardCell[]> {
+  const prefix = `${escapeLike(rootPath)}%`;
+  const rows = await sql<{ child: string; level: WarningLevel; open: number; overdue: number; soon: number; triage: number }>`
+    SELECT child, level, sum(open)::int AS open, sum(overdue)::int AS overdue, sum(soon)::int AS soon, sum(triage)::int AS triage FROM (
+      SELECT split_part(o.path, '/', ${segment}) AS child, c.level, c.open_n AS open, c.overdue_n AS overdue, 0 AS soon, c.triage_n AS triage
+      FROM warning_open_counts c JOIN orgs o ON o.id = c.org_id
+      WHERE o.path LIKE ${prefix} AND c.open_n <> 0
+      UNION ALL
+      SELECT split_part(o.path, '/', ${segment}), w.level, 0, count(*), 0, 0
+      FROM warnings w JOIN orgs o ON o.id = w.assigned_org_id
+      WHERE w.status <> 'closed' AND NOT w.overdue AND w.due_at < ${now} AND o.path LIKE ${prefix}
+      GROUP BY 1, 2
+      UNION ALL
+      SELECT split_part(o.path, '/', ${segment}), w.level, 0, 0, count(*), 0
+      FROM warnings w JOIN orgs o ON o.id = w.assigned_org_id
+      WHERE w.status <> 'closed' AND w.due_at >= ${now} AND w.due_at < ${soon} AND o.path LIKE ${prefix}
+      GROUP BY 1, 2
+    ) cells GROUP BY 1, 2`.execute(db);
+  return rows.rows.map((r) => ({ ...r, open: Number(r.open), overdue: Number(r.overdue), soon: Number(r.soon), triage: Number(r.triage) }));
+}
+
+/** Outcomes of the warnings of a subtree closed since `since`. */
+export async function outcomesSince(db: Q, rootPath: string, since: Date): Promise<{ outcome: string | null; n: number }[]> {
+  const prefix = `${escapeLike(rootPath)}%`;
+  const rows = await sql<{ outcome: string | null; n: number }>`
+    SELECT w.outcome, count(*)::int AS n
+    FROM warnings w JOIN orgs o ON o.id = w.assigned_org_id
+    WHERE w.closed_at >= ${since} AND o.path LIKE ${prefix}
+    GROUP BY 1`.execute(db);
+  return rows.rows.map((r) => ({ outcome: r.outcome, n: Number(r.n) }));
+}
+
+/**
+ * Recomputes the open-warning counters from the table in one statement, for loads that ran with
+ * triggers off (a restore, `session_replication_role = replica`). Locks the counters while it runs.
+ */
+export async function rebuildOpenCounts(db: Kysely<DB>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`LOCK TABLE warning_open_counts IN EXCLUSIVE MODE`.execute(trx);
+    await sql`DELETE FROM warning_open_counts`.execute(trx);
+    await sql`
+      INSERT INTO warning_open_counts (org_id, level, open_n, triage_n, overdue_n)
+      SELECT assigned_org_id, level, count(*), count(*) FILTER (WHERE status = 'received'), count(*) FILTER (WHERE overdue)
+      FROM warnings WHERE status <> 'closed' GROUP BY 1, 2`.execute(trx);
+  });
+}
+
+/** Open-warning counters recomputed from the table, to check the trigger-kept ones against. */
+export async function recountOpen(db: Q): Promise<{ org_id: number; level: string; open_n: number; triage_n: number; overdue_n: number }[]> {
+  const rows = await sql<{ org_id: number; level: string; open_n: number; triage_n: number; overdue_n: number }>`
+    SELECT assigned_org_id AS org_id, level, count(*)::int AS open_n, count(*) FILTER (WHERE status = 'received')::int AS triage_n,
+           count(*) FILTER (WHERE overdue)::int AS overdue_n
+    FROM warnings WHERE status <> 'closed' GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+  return rows.rows.map((r) => ({ org_id: Number(r.org_id), level: r.level, open_n: Number(r.open_n), triage_n: Number(r.triage_n), overdue_n: Number(r.overdue_n) }));
 }

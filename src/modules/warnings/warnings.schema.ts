@@ -137,4 +137,8 @@ export const WarningDetail = WarningSummary.extend({
   events: z.array(EventOut),
 });
 export type WarningDetailDto = z.infer<typeof WarningDetail>;
-export const WarningList = z.object({ items: z.array(WarningSummary), total: z.number() });
+export const WarningList = z.object({
+  items: z.array(WarningSummary),
+  total: z.number().describe('matching items, exact up to 10,000'),
+  totalCapped: z.boolean().describe('true when more than 10,000 match and `total` is the cap'),
+});

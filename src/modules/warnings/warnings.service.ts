@@ -310,7 +310,7 @@ export async function list(
 ) {
   const now = deps.clock.now();
   const org = q.orgCode ? await requireInScope(deps, scope, q.orgCode, 'query.orgCode') : undefined;
-  const { rows, total } = await repo.list(
+  const { rows, total, totalCapped } = await repo.list(
     deps.db,
     scope,
     {
@@ -323,7 +323,7 @@ export async function list(
     },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
-  return { items: rows.map((r) => presentSummary(r, now, false)), total };
+  return { items: rows.map((r) => presentSummary(r, now, false)), total, totalCapped };
 }
 
 interface Step {

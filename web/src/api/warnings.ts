@@ -23,7 +23,7 @@ export interface WarningQuery {
   pageSize: number;
 }
 
-export const listWarnings = (q: WarningQuery): Promise<{ items: WarningSummaryDto[]; total: number }> =>
+export const listWarnings = (q: WarningQuery): Promise<{ items: WarningSummaryDto[]; total: number; totalCapped: boolean }> =>
   request('GET', '/api/v1/warnings', { query: { ...q } });
 
 /** With reveal the server shows the personal fields unmasked and writes an audit entry. */

@@ -139,6 +139,7 @@ export const en: Record<MessageKey, string> = {
   'common.status': 'Status',
   'common.actions': 'Actions',
   'common.total': '{n} in total',
+  'common.totalAtLeast': 'more than {n}',
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.never': 'Never',

@@ -138,6 +138,7 @@ export const zh = {
   'common.status': '状态',
   'common.actions': '操作',
   'common.total': '共 {n} 条',
+  'common.totalAtLeast': '超过 {n} 条',
   'common.loading': '加载中…',
   'common.retry': '重试',
   'common.never': '从未',

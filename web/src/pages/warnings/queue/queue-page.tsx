@@ -60,6 +60,7 @@ export function QueuePage() {
       <Body
         rows={list.data?.items ?? []}
         total={list.data?.total ?? 0}
+        totalCapped={list.data?.totalCapped ?? false}
         page={filter.page}
         pageSize={filter.pageSize}
         loading={list.isFetching && !list.data}

@@ -12,6 +12,8 @@ import { VictimCell } from './victim-cell.tsx';
 export interface QueueListProps {
   rows: WarningSummaryDto[];
   total: number;
+  /** More items match than the server counts; `total` is the cap. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   loading: boolean;
@@ -23,7 +25,7 @@ export interface QueueListProps {
 
 export const canDispatchRow = (w: WarningSummaryDto) => w.status === 'received' || w.status === 'dispatched';
 
-export function QueueTable({ rows, total, page, pageSize, loading, fresh, onPage, onDispatch }: QueueListProps) {
+export function QueueTable({ rows, total, totalCapped, page, pageSize, loading, fresh, onPage, onDispatch }: QueueListProps) {
   const t = useT();
   const navigate = useNavigate();
   const columns: TableColumnsType<WarningSummaryDto> = [
@@ -92,7 +94,7 @@ export function QueueTable({ rows, total, page, pageSize, loading, fresh, onPage
         total,
         showSizeChanger: true,
         pageSizeOptions: [20, 50, 100],
-        showTotal: (n) => t('common.total', { n }),
+        showTotal: (n) => (totalCapped ? t('common.totalAtLeast', { n }) : t('common.total', { n })),
         onChange: onPage,
       }}
     />
