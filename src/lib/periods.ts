@@ -6,3 +6,8 @@ export function startOfLocalDay(now: Date, offsetMinutes = CHINA_OFFSET_MINUTES)
   const dayStart = shifted - (((shifted % 86_400_000) + 86_400_000) % 86_400_000);
   return new Date(dayStart - offsetMinutes * 60_000);
 }
+
+/** The local calendar date as YYYYMMDD (case numbers, file names). */
+export function localDateStamp(now: Date, offsetMinutes = CHINA_OFFSET_MINUTES): string {
+  return new Date(now.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 10).replaceAll('-', '');
+}

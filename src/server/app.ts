@@ -17,6 +17,7 @@ import { orgRoutes } from '../modules/orgs/orgs.routes.ts';
 import { tokenRoutes } from '../modules/tokens/tokens.routes.ts';
 import { userRoutes } from '../modules/users/users.routes.ts';
 import { warningRoutes } from '../modules/warnings/warnings.routes.ts';
+import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.ts';
 
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   auditRoutes(app, deps);
   homeRoutes(app, deps);
   warningRoutes(app, deps);
+  caseRoutes(app, deps);
   streamRoutes(app, deps);
   notificationRoutes(app, deps);
   return app;

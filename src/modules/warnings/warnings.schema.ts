@@ -133,6 +133,7 @@ export const WarningDetail = WarningSummary.extend({
   closedAt: z.string().nullable(),
   outcomeNote: z.string().nullable(),
   lossAmount: z.string().nullable(),
+  case: z.object({ id: z.number(), caseNo: z.string() }).nullable().describe('the case opened when the outcome was "defrauded"'),
   attempts: z.array(AttemptOut),
   events: z.array(EventOut),
 });

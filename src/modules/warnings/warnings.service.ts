@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { maskFields } from '../../lib/mask.ts';
 import { PARTNER_ROLES } from '../../lib/roles.ts';
 import type { Deps, RequestContext } from '../../server/context.ts';
 import { AppError, notFound, type FieldError } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
+import * as cases from '../cases/cases.service.ts';
 import { requireInScope } from '../orgs/orgs.service.ts';
 import type { Scope } from '../orgs/scope.ts';
 import { Router } from './routing.ts';
@@ -275,7 +276,7 @@ export function presentSummary(r: repo.WarningSummaryRow, now: Date, reveal: boo
 export async function get(deps: Deps, ctx: RequestContext, scope: Scope, id: number, reveal: boolean): Promise<WarningDetailDto> {
   const row = await repo.getById(deps.db, scope, id);
   if (!row) throw notFound('warning');
-  const [attempts, events] = await Promise.all([repo.attemptsOf(deps.db, id), repo.eventsOf(deps.db, id)]);
+  const [attempts, events, linkedCase] = await Promise.all([repo.attemptsOf(deps.db, id), repo.eventsOf(deps.db, id), cases.ofWarning(deps, id)]);
   if (reveal) {
     await audit.recordAlone(deps, ctx, { action: 'warning.reveal', targetType: 'warning', targetId: id, orgId: row.assigned_org_id, detail: { fields: ['victimPhone', 'victimName', 'victimIdNumber', 'counterparty'] } });
   }
@@ -298,6 +299,7 @@ export async function get(deps: Deps, ctx: RequestContext, scope: Scope, id: num
     closedAt: row.closed_at?.toISOString() ?? null,
     outcomeNote: row.outcome_note,
     lossAmount: row.loss_amount,
+    case: linkedCase,
     attempts: attempts.map((a) => ({ id: a.id, channel: a.channel, at: a.at.toISOString(), result: a.result, note: a.note, actorName: a.actor_name })),
     events: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name, detail: e.detail })),
   };
@@ -342,7 +344,7 @@ async function transition(
   scope: Scope,
   id: number,
   action: WarningAction,
-  decide: (row: NonNullable<Awaited<ReturnType<typeof repo.lockForUpdate>>>, now: Date, trx: Parameters<typeof repo.insertAttempt>[0]) => Promise<Step>,
+  decide: (row: NonNullable<Awaited<ReturnType<typeof repo.lockForUpdate>>>, now: Date, trx: Transaction<DB>) => Promise<Step>,
 ): Promise<WarningDetailDto> {
   const visible = await repo.getById(deps.db, scope, id);
   if (!visible) throw notFound('warning');
@@ -454,6 +456,28 @@ export function recordOutcome(
       };
     }
     const overdue = row.overdue || now > row.due_at;
+    // 被骗: the case is opened in the same transaction, so a closed "defrauded" warning always has one.
+    const opened =
+      input.outcome === 'defrauded'
+        ? await cases.openFromWarning(
+            trx,
+            ctx,
+            now,
+            {
+              id: row.id,
+              source: row.source,
+              assignedOrgId: row.assigned_org_id,
+              regionCode: row.region_code,
+              fraudType: row.fraud_type,
+              victimName: row.victim_name,
+              victimPhone: row.victim_phone,
+              victimIdNumber: row.victim_id_number,
+              counterparty: row.counterparty,
+              detectedAt: row.detected_at,
+            },
+            input,
+          )
+        : null;
     return {
       patch: {
         outcome: input.outcome,
@@ -466,7 +490,12 @@ export function recordOutcome(
       },
       event: {
         kind: 'closed',
-        detail: { outcome: input.outcome, onTime: !overdue, ...(input.lossAmount ? { lossAmount: input.lossAmount, caseHandoff: 'pending' } : {}) },
+        detail: {
+          outcome: input.outcome,
+          onTime: !overdue,
+          ...(input.lossAmount ? { lossAmount: input.lossAmount } : {}),
+          ...(opened ? { caseId: opened.id, caseNo: opened.caseNo } : {}),
+        },
       },
       to: 'closed',
     };

@@ -119,6 +119,43 @@ describe('warnings: intake, routing, workflow, deadlines', () => {
     expect(detail.outcome).toBe('dissuaded');
   });
 
+  it('opens a case linked to a warning closed as defrauded, in the station above a grid', async () => {
+    const [a] = (
+      await push([warning({ regionCode: '149902', address: '城东路8号', fraudType: '刷单返利', victimName: '李四', counterparty: { phone: '16500001234', account: '6222020200112233445', url: 'http://shuadan.example' } })])
+    ).json().accepted;
+    const url = `/api/v1/warnings/${a.id}`;
+    const grid = await api.login('demo-grid_worker');
+    const gridCode = (await api.as(grid, 'GET', '/api/v1/me')).json().orgCode as string;
+    expect((await api.as(analyst, 'POST', `${url}/dispatch`, { orgCode: gridCode })).statusCode).toBe(200);
+    await api.as(grid, 'POST', `${url}/acknowledge`, {});
+    await api.as(grid, 'POST', `${url}/attempts`, { channel: 'visit', at: iso(t.clock.now()), result: 'reached' });
+    const closed = await api.as(grid, 'POST', `${url}/outcome`, { outcome: 'defrauded', lossAmount: '38000.50', note: '已转出三笔' });
+    expect(closed.statusCode).toBe(200);
+    const linked = closed.json().case;
+    expect(linked.caseNo).toMatch(/^AJ\d{8}\d{6}$/);
+    expect(closed.json().events.at(-1).detail).toMatchObject({ outcome: 'defrauded', caseId: linked.id, caseNo: linked.caseNo, lossAmount: '38000.50' });
+    const c = (await api.as(officer, 'GET', `/api/v1/cases/${linked.id}`)).json();
+    expect(c).toMatchObject({ status: 'accepted', source: 'warning', externalId: String(a.id), warningId: a.id, lossAmount: '38000.50', fraudType: '刷单返利', fraudTypeSource: 'given', orgCode: gridCode.slice(0, 9) });
+    expect(c.victim.name).not.toBe('李四'); // masked without reveal
+    expect(c.narrative).toContain('已转出三笔');
+    expect(c.identifiers).toEqual([
+      { kind: 'account', value: '6222020200112233445' },
+      { kind: 'phone', value: '16500001234' },
+      { kind: 'url', value: 'http://shuadan.example' },
+    ]);
+    expect(c.events.map((e: { kind: string }) => e.kind)).toEqual(['opened']);
+    // Out of scope: another county's officer cannot see the case.
+    const other = await api.login('officer-149923001');
+    expect((await api.as(other, 'GET', `/api/v1/cases/${linked.id}`)).statusCode).toBe(404);
+    // A lossAmount on any other outcome is refused and opens nothing.
+    const before = await t.deps.db.selectFrom('cases').select('id').execute();
+    const [b] = (await push([warning({ regionCode: '149902', address: '城东路9号' })])).json().accepted;
+    await api.as(officer, 'POST', `/api/v1/warnings/${b.id}/acknowledge`, {});
+    const wrong = await api.as(officer, 'POST', `/api/v1/warnings/${b.id}/outcome`, { outcome: 'false_positive', lossAmount: '5' });
+    expect(wrong.statusCode).toBe(400);
+    expect(await t.deps.db.selectFrom('cases').select('id').execute()).toEqual(before);
+  });
+
   it('turns a refusal without a visit into a required visit', async () => {
     const [a] = (await push([warning({ regionCode: '149902', address: '城东小区' })])).json().accepted;
     const url = `/api/v1/warnings/${a.id}`;

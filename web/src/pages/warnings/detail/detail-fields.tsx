@@ -54,6 +54,9 @@ export function WarningFields({ w, orgName }: { w: WarningDetailDto; orgName: (c
           { key: 'outcome', label: t('warnings.field.outcome'), children: <span data-testid="warning-outcome">{outcomeLabel(t, w.outcome)}</span> },
           { key: 'outcomeNote', label: t('warnings.field.outcomeNote'), children: w.outcomeNote ?? none },
           ...(w.lossAmount ? [{ key: 'loss', label: t('warnings.field.lossAmount'), children: w.lossAmount }] : []),
+          ...(w.case
+            ? [{ key: 'case', label: t('warnings.field.case'), children: <Link to={`/cases/${w.case.id}`} data-testid="warning-case">{w.case.caseNo}</Link> }]
+            : []),
         ]
       : []),
     ...(w.note ? [{ key: 'note', label: t('warnings.field.note'), children: w.note, span: 'filled' as const }] : []),

@@ -81,6 +81,7 @@ export const WARNINGS_EN: Record<keyof typeof WARNINGS_ZH, string> = {
   'warnings.field.note': 'Note',
   'warnings.field.outcome': 'Outcome',
   'warnings.field.outcomeNote': 'Outcome note',
+  'warnings.field.case': 'Linked case',
   'warnings.field.lossAmount': 'Loss (yuan)',
   'warnings.escalatedTo': 'Level {n} · {org}',
   'warnings.repeatOfLink': 'Earlier warning #{id}',

@@ -82,6 +82,7 @@ export const WARNINGS_ZH = {
   'warnings.field.note': '备注',
   'warnings.field.outcome': '反馈结果',
   'warnings.field.outcomeNote': '结果说明',
+  'warnings.field.case': '关联案件',
   'warnings.field.lossAmount': '损失金额（元）',
   'warnings.escalatedTo': '第 {n} 级 · {org}',
   'warnings.repeatOfLink': '此前预警 #{id}',
