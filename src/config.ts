@@ -21,6 +21,11 @@ export interface Config {
   lockMinutes: number;
   bodyLimitBytes: number;
   webDist: string;
+  /**
+   * Start the server's clock at this instant (then it runs at normal speed). For demos and browser tests
+   * that must not cross local midnight; never set in production.
+   */
+  clockStart?: Date | undefined;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -35,6 +40,14 @@ function bool(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   return ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
+}
+
+function instant(name: string, env: NodeJS.ProcessEnv): Date | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const d = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(d.getTime())) throw new Error(`${name} must be an ISO 8601 time, got "${raw}"`);
+  return d;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockMinutes: int('LOCK_MINUTES', 15, env),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 10 * 1024 * 1024, env),
     webDist: path.resolve(env.WEB_DIST || 'web/dist'),
+    clockStart: instant('CLOCK_START', env),
   };
 }

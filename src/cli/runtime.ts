@@ -3,14 +3,14 @@ import path from 'node:path';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { systemClock } from '../lib/clock.ts';
+import { shiftedClock, systemClock } from '../lib/clock.ts';
 import type { Deps } from '../server/context.ts';
 
 /** Opens the configured database (PGlite under DATA_DIR unless DATABASE_URL is set) and migrates it. */
 export async function openRuntime(config: Config): Promise<{ database: Database; deps: Deps; applied: string[] }> {
   const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
   const applied = await migrate(database);
-  return { database, applied, deps: { db: database.db, dbKind: database.kind, clock: systemClock, config } };
+  return { database, applied, deps: { db: database.db, dbKind: database.kind, clock: config.clockStart ? shiftedClock(config.clockStart) : systemClock, config } };
 }
 
 /** Progress on a terminal (one rewritten line); silent when output is a file or a pipe. */

@@ -49,6 +49,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // The web app measures its clock against the server's: countdowns on a phone with a wrong clock stay right.
+    reply.header('x-server-time', deps.clock.now().toISOString());
   });
 
   await app.register(cookie);

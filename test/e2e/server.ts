@@ -57,7 +57,19 @@ export async function startServer(repoRoot: string, password: string, extraEnv: 
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanzha-e2e-'));
   // A few hundred demo warnings keep the screens realistic without the full year's seeding time.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: password, DEMO_WARNINGS: '400', LOG_LEVEL: 'warn', ...extraEnv };
+  // The server's day starts at 10:00 China time whatever the real hour, so "today's outcomes" and other
+  // local-day figures cannot cross midnight during a run; the web app follows the server's clock.
+  const chinaToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    DEMO_PASSWORD: password,
+    DEMO_WARNINGS: '400',
+    LOG_LEVEL: 'warn',
+    CLOCK_START: `${chinaToday}T10:00:00+08:00`,
+    ...extraEnv,
+  };
   // Never let a developer's DATABASE_URL point the smoke test at a real database.
   delete env.DATABASE_URL;
   if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;

@@ -2,6 +2,8 @@
 export interface ApiSession {
   get: <T>(path: string) => Promise<T>;
   post: <T>(path: string, body: unknown) => Promise<T>;
+  /** Now on the server's clock (which e2e runs start at 10:00 China time), from its x-server-time header. */
+  serverNow: () => Date;
 }
 
 export async function apiSession(baseUrl: string, username: string, password: string): Promise<ApiSession> {
@@ -9,16 +11,23 @@ export async function apiSession(baseUrl: string, username: string, password: st
   if (res.status !== 200) throw new Error(`API login of ${username}: HTTP ${res.status} ${await res.text()}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  let skew = 0;
+  const noteTime = (r: Response) => {
+    const at = Date.parse(r.headers.get('x-server-time') ?? '');
+    if (!Number.isNaN(at)) skew = at - Date.now();
+  };
+  noteTime(res);
   const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { cookie, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': csrfToken }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+    noteTime(r);
     if (!r.ok) throw new Error(`${method} ${path}: HTTP ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
   };
-  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), serverNow: () => new Date(Date.now() + skew) };
 }
 
 export interface PushedWarning {
@@ -44,7 +53,7 @@ export async function pushWarning(api: ApiSession, externalId: string, phone: st
         victimName: '测试人',
         ...where,
         fraudType: '刷单返利',
-        detectedAt: new Date(Date.now() - 60_000).toISOString(),
+        detectedAt: new Date(api.serverNow().getTime() - 60_000).toISOString(),
       },
     ],
   });

@@ -26,7 +26,8 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
         httpOnly: true,
         sameSite: 'lax',
         secure: deps.config.cookieSecure,
-        expires: out.expiresAt,
+        // Relative lifetime: a browser whose clock differs from the server's keeps the cookie as long.
+        maxAge: Math.max(1, Math.round((out.expiresAt.getTime() - deps.clock.now().getTime()) / 1000)),
       });
       return { user: out.user, csrfToken: out.csrfToken, expiresAt: out.expiresAt.toISOString() };
     },

@@ -1,4 +1,5 @@
 import { currentLang } from '../i18n/lang.ts';
+import { noteServerTime } from '../lib/server-time.ts';
 import { ApiError, problemFromResponse } from './problem.ts';
 
 export { ApiError } from './problem.ts';
@@ -60,6 +61,7 @@ async function send<T>(method: Method, path: string, opts: RequestOptions): Prom
     if (token) headers['x-csrf-token'] = token;
   }
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(buildUrl(path, opts.query), {
       method,
@@ -70,6 +72,7 @@ async function send<T>(method: Method, path: string, opts: RequestOptions): Prom
   } catch (err) {
     throw new ApiError({ status: 0, code: 'NETWORK', title: 'Network error', detail: err instanceof Error ? err.message : String(err) });
   }
+  noteServerTime(res.headers.get('x-server-time'), sentAt, Date.now());
   if (!res.ok) {
     const problem = await problemFromResponse(res);
     if (problem.status === 401 && !opts.skipAuthRedirect) {

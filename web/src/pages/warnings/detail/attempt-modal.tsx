@@ -6,6 +6,7 @@ import { recordAttempt, type AttemptBody, type WarningDetailDto } from '../../..
 import { useT } from '../../../i18n/lang-context.tsx';
 import { applyFieldErrors } from '../../../lib/form-errors.ts';
 import { showError, showSuccess } from '../../../lib/notify.ts';
+import { serverDayjs } from '../../../lib/server-time.ts';
 import { useApplyDetail, useRefreshOnConflict } from './use-apply-detail.ts';
 
 interface Values {
@@ -52,7 +53,7 @@ export function AttemptModal({ warning, onClose }: { warning: WarningDetailDto; 
         form={form}
         layout="vertical"
         // A required visit is what the unit most likely records next.
-        initialValues={{ channel: warning.visitRequired ? 'visit' : 'call', result: 'reached', at: dayjs() }}
+        initialValues={{ channel: warning.visitRequired ? 'visit' : 'call', result: 'reached', at: serverDayjs() }}
         // The server wants an ISO time with the offset; dayjs's default format is exactly that.
         onFinish={(v) => save.mutate({ channel: v.channel, result: v.result, at: v.at.format(), note: v.note?.trim() || undefined })}
       >
@@ -69,7 +70,7 @@ export function AttemptModal({ warning, onClose }: { warning: WarningDetailDto; 
             className="fz-full-width"
             inputReadOnly
             // Neither before the warning arrived nor in the future (the server refuses both).
-            disabledDate={(d) => d.isBefore(received, 'day') || d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isBefore(received, 'day') || d.isAfter(serverDayjs(), 'day')}
           />
         </Form.Item>
         <Form.Item name="note" label={t('warnings.attempt.note')} rules={[{ max: 2000 }]}>

@@ -1,16 +1,17 @@
 import { useSyncExternalStore } from 'react';
+import { serverNow } from '../../../lib/server-time.ts';
 
 // One ticking clock for every countdown on the page: a table of 50 rows needs one timer, not 50.
 const listeners = new Set<() => void>();
-let now = Date.now();
+let now = serverNow();
 let timer: ReturnType<typeof setInterval> | null = null;
 
 function subscribe(onTick: () => void): () => void {
   listeners.add(onTick);
   if (!timer) {
-    now = Date.now();
+    now = serverNow();
     timer = setInterval(() => {
-      now = Date.now();
+      now = serverNow();
       for (const l of listeners) l();
     }, 1000);
   }

@@ -1,4 +1,5 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { serverDayjs } from '../../../lib/server-time.ts';
 
 export type PeriodKind = 'thisMonth' | 'lastMonth' | 'quarter' | 'custom';
 export const PERIOD_KINDS: readonly PeriodKind[] = ['thisMonth', 'lastMonth', 'quarter', 'custom'];
@@ -18,7 +19,7 @@ function quarterStart(now: Dayjs): Dayjs {
   return now.startOf('month').month(Math.floor(now.month() / 3) * 3);
 }
 
-export function periodOf(kind: PeriodKind, custom: [Dayjs, Dayjs] | undefined, now: Dayjs = dayjs()): Period {
+export function periodOf(kind: PeriodKind, custom: [Dayjs, Dayjs] | undefined, now: Dayjs = serverDayjs()): Period {
   switch (kind) {
     case 'thisMonth':
       return { from: iso(now.startOf('month')), to: iso(now.startOf('month').add(1, 'month')) };
