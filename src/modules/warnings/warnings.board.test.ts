@@ -61,6 +61,8 @@ describe('warning board, statistics, Excel export and live stream', () => {
     expect(unit('149902').open).toEqual({ emergency: 1, high: 1, normal: 0 });
     expect(unit('149923').open).toEqual({ emergency: 0, high: 1, normal: 0 });
     expect(b.units).toHaveLength(5);
+    // The triage item is the city's own (本级): in no county's row, in the own row.
+    expect(b.own).toMatchObject({ orgCode: '149900', open: { emergency: 0, high: 1, normal: 0 } });
     const station = (await api.as(officer, 'GET', '/api/v1/warnings/board')).json();
     expect(station.open).toEqual({ emergency: 1, high: 1, normal: 0 });
   });
@@ -89,6 +91,7 @@ describe('warning board, statistics, Excel export and live stream', () => {
     // Success = 3 / (3 + 1) with the false positive left out; all 5 closed on time; 1 of 5 by visit.
     expect(county).toMatchObject({ received: 7, closed: 5, dissuaded: 3, defrauded: 1, falsePositive: 1, successRate: 0.75, onTimeRate: 1, visitShare: 0.2 });
     expect(s.total.received).toBe(9);
+    expect(s.own).toMatchObject({ orgCode: '149900', received: 1, closed: 0 });
     const xlsx = await api.as(analyst, 'GET', `/api/v1/warnings/stats?format=xlsx&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -98,6 +101,7 @@ describe('warning board, statistics, Excel export and live stream', () => {
     const row = rows.find((r) => r[2] === '149902');
     expect(row?.slice(1, 13)).toEqual(['城关区', '149902', 7, 5, 3, 1, 0, 0, 1, 0.75, 1, 0.2]);
     expect(rows.at(-1)?.[1]).toBe('合计');
+    expect(rows.at(-2)?.slice(1, 4)).toEqual([`${s.own.orgName}（本级）`, '149900', 1]);
     const backwards = await api.as(analyst, 'GET', `/api/v1/warnings/stats?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`);
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors[0].path).toBe('query.from');

@@ -19,6 +19,7 @@ export async function statsWorkbook(s: WarningStats, title: string): Promise<Buf
   const line = (name: string, code: string, r: WarningStats['total']) =>
     ws.addRow([name, code, r.received, r.closed, r.dissuaded, r.defrauded, r.refused, r.unreachable, r.falsePositive, pct(r.successRate), pct(r.onTimeRate), pct(r.visitShare)]);
   for (const u of s.units) line(u.orgName, u.orgCode, u);
+  if (s.own) line(`${s.own.orgName}（本级）`, s.own.orgCode, s.own);
   line('合计', '', s.total).font = { bold: true };
   for (const col of ['J', 'K', 'L']) ws.getColumn(col).numFmt = '0.00%';
   ws.columns.forEach((c, i) => {

@@ -18,6 +18,8 @@ export interface WarningStats {
   to: string;
   total: WarningCounts & WarningKpis;
   units: UnitStats[];
+  /** Warnings held by the caller's root unit itself (本级: the city's triage, a county's own), if any. */
+  own: UnitStats | null;
 }
 
 const ZERO: WarningCounts = { received: 0, closed: 0, dissuaded: 0, defrauded: 0, refused: 0, unreachable: 0, falsePositive: 0, closedOnTime: 0, closedWithVisit: 0 };
@@ -29,7 +31,7 @@ const ZERO: WarningCounts = { received: 0, closed: 0, dissuaded: 0, defrauded: 0
 export async function stats(deps: Deps, scope: Scope, from: Date, to: Date): Promise<WarningStats> {
   const segment = scope.rootPath.split('/').filter(Boolean).length + 2;
   const prefix = `${scope.rootPath}%`;
-  const [rows, children] = await Promise.all([
+  const [rows, children, root] = await Promise.all([
     sql<{ child: string } & Record<keyof WarningCounts, number>>`
       SELECT split_part(o.path, '/', ${segment}) AS child,
         count(*)::int AS received,
@@ -46,17 +48,21 @@ export async function stats(deps: Deps, scope: Scope, from: Date, to: Date): Pro
       WHERE w.received_at >= ${from} AND w.received_at < ${to} AND o.path LIKE ${prefix}
       GROUP BY 1`.execute(deps.db),
     orgsRepo.listInScope(deps.db, scope, { parentId: scope.rootId }).then((cs) => cs.filter((c) => JURISDICTION_KINDS.includes(c.kind))),
+    orgsRepo.findById(deps.db, scope.rootId),
   ]);
   const byChild = new Map(rows.rows.map((r) => [r.child, r]));
   const total: WarningCounts = { ...ZERO };
   for (const r of rows.rows) for (const k of Object.keys(ZERO) as (keyof WarningCounts)[]) total[k] += Number(r[k]);
-  const units = children.map((c) => {
-    const r = byChild.get(String(c.id));
+  const row = (code: string, name: string, r: Record<keyof WarningCounts, number> | undefined): UnitStats => {
     const counts: WarningCounts = { ...ZERO };
     if (r) for (const k of Object.keys(ZERO) as (keyof WarningCounts)[]) counts[k] = Number(r[k]);
-    return { orgCode: c.code, orgName: c.name, ...counts, ...warningKpis(counts) };
-  });
-  return { from: from.toISOString(), to: to.toISOString(), total: { ...total, ...warningKpis(total) }, units };
+    return { orgCode: code, orgName: name, ...counts, ...warningKpis(counts) };
+  };
+  const units = children.map((c) => row(c.code, c.name, byChild.get(String(c.id))));
+  // The root's own items have no path segment below it: split_part gives ''.
+  const ownRow = byChild.get('');
+  const own = ownRow && Number(ownRow.received) > 0 ? row(scope.rootCode, root?.name ?? scope.rootCode, ownRow) : null;
+  return { from: from.toISOString(), to: to.toISOString(), total: { ...total, ...warningKpis(total) }, units, own };
 }
 
 const DEFAULT_PERIOD_DAYS = 30;

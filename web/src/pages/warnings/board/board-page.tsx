@@ -6,7 +6,6 @@ import { useT } from '../../../i18n/lang-context.tsx';
 import { formatDateTimeSeconds } from '../../../lib/format.ts';
 import { seesTriage } from '../shared/access.ts';
 import { BOARD_KEY } from '../shared/keys.ts';
-import { boardOwnRow } from '../shared/own-level.ts';
 import { SettingsCard } from '../settings/settings-card.tsx';
 import { BoardCards } from './board-cards.tsx';
 import { UnitsTable } from './units-table.tsx';
@@ -28,7 +27,7 @@ export function BoardPage() {
       <Row gutter={[16, 16]} className="fz-gap-top">
         <Col xs={24} xl={16}>
           <Card variant="borderless" size="small" title={t('warnings.board.units')} loading={board.isPending}>
-            <UnitsTable units={board.data?.units ?? []} own={board.data ? boardOwnRow(board.data, me.orgCode, t('warnings.board.ownLevel', { org: me.orgName })) : null} />
+            <UnitsTable units={board.data?.units ?? []} own={board.data?.own ? { ...board.data.own, orgName: t('warnings.board.ownLevel', { org: board.data.own.orgName }) } : null} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>

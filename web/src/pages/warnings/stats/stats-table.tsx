@@ -1,9 +1,7 @@
 import { Progress, Table, Typography, type TableColumnsType } from 'antd';
 import type { UnitStats, WarningStats } from '../../../api/warnings.ts';
-import { useCurrentUser } from '../../../auth/current-user.tsx';
 import { useT } from '../../../i18n/lang-context.tsx';
 import type { MessageKey } from '../../../i18n/zh.ts';
-import { statsOwnRow } from '../shared/own-level.ts';
 
 type Row = UnitStats;
 type CountKey = 'received' | 'closed' | 'dissuaded' | 'defrauded' | 'refused' | 'unreachable' | 'falsePositive';
@@ -30,8 +28,7 @@ function RateCell({ rate }: { rate: number | null }) {
 /** Leaders' figures per unit, with the totals as the last row. */
 export function StatsTable({ stats }: { stats: WarningStats }) {
   const t = useT();
-  const me = useCurrentUser();
-  const own = statsOwnRow(stats, me.orgCode, t('warnings.board.ownLevel', { org: me.orgName }));
+  const own = stats.own ? { ...stats.own, orgName: t('warnings.board.ownLevel', { org: stats.own.orgName }) } : null;
   const label = (k: CountKey | RateKey) => t(`warnings.stats.${k}` as MessageKey);
   const columns: TableColumnsType<Row> = [
     { key: 'unit', title: t('warnings.stats.unit'), dataIndex: 'orgName', fixed: 'start' },
