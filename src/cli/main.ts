@@ -12,6 +12,7 @@ import { UserCreate } from '../modules/users/users.schema.ts';
 import { JOBS, startJobs } from '../jobs/scheduler.ts';
 import { buildApp } from '../server/app.ts';
 import { LiveBus } from '../server/live.ts';
+import { listenLive, pgRelay } from '../server/live-pg.ts';
 import { systemContext } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
 import { optionalOption, parseArgs, requireOption, UsageError, type Parsed } from './args.ts';
@@ -142,8 +143,12 @@ async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean; j
     if (result.password) saveDemoPassword(config, result.password);
     printAccounts(result, result.password ?? loadDemoPassword(config));
   }
-  const live = new LiveBus();
-  const app = await buildApp({ ...deps, live }, { logger: { level: config.logLevel } });
+  // On PostgreSQL, events travel through NOTIFY so that a separate worker's escalations reach browsers.
+  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  const logLive = (msg: string, err?: unknown) => app?.log.warn({ err }, msg);
+  const live = database.kind === 'postgres' ? new LiveBus(pgRelay(deps.db), (err) => logLive('live relay failed', err)) : new LiveBus();
+  const listener = database.kind === 'postgres' && config.databaseUrl ? await listenLive(config.databaseUrl, live, logLive) : null;
+  app = await buildApp({ ...deps, live }, { logger: { level: config.logLevel } });
   const jobs = opts.jobs ? startJobs({ ...deps, live }, (msg, extra) => app.log.info(extra ?? {}, msg)) : null;
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -153,6 +158,7 @@ async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean; j
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await jobs?.stop();
+    await listener?.close();
     await app.close();
     await database.close();
     process.exit(0);
@@ -167,9 +173,13 @@ async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean; j
 async function worker(config: Config): Promise<number> {
   const { database, deps } = await openRuntime(config);
   console.log(`fanzha worker started (${database.kind}): ${JOBS.map((j) => j.name).join(', ')}`);
-  const runner = startJobs(deps, (msg, extra) => console.log(`${new Date().toISOString()} ${msg} ${JSON.stringify(extra ?? {})}`));
+  const log = (msg: string, extra?: unknown) => console.log(`${new Date().toISOString()} ${msg} ${JSON.stringify(extra ?? {})}`);
+  // Escalations found here are announced to the servers' open screens through NOTIFY (PostgreSQL only).
+  const live = database.kind === 'postgres' ? new LiveBus(pgRelay(deps.db), (err) => log('live relay failed', { err: String(err) })) : undefined;
+  const runner = startJobs({ ...deps, ...(live ? { live } : {}) }, log);
   const stop = async () => {
     await runner.stop();
+    await live?.flush();
     await database.close();
     process.exit(0);
   };

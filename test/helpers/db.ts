@@ -10,6 +10,8 @@ export interface TestDb {
   database: Database;
   deps: Deps;
   clock: ReturnType<typeof fixedClock>;
+  /** The connection URL of this file's PostgreSQL database (undefined on PGlite). */
+  url: string | undefined;
   close(): Promise<void>;
 }
 
@@ -30,13 +32,15 @@ export async function createTestDb(opts: { demo?: boolean; config?: Partial<Conf
   const template = opts.demo ? templates.demo : templates.empty;
   let database: Database;
   let dropName: string | null = null;
+  let url: string | undefined;
   if (templates.kind === 'postgres') {
     const name = `fz_t_${process.pid}_${++counter}_${template.split('_').slice(-2).join('_')}`;
     const admin = new pg.Client({ connectionString: templates.url });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     await admin.end();
-    database = await openDatabase({ url: withDatabase(templates.url, name), poolSize: 5 });
+    url = withDatabase(templates.url, name);
+    database = await openDatabase({ url, poolSize: 5 });
     dropName = name;
   } else {
     database = await openDatabase({ pgliteLoad: new Blob([fs.readFileSync(template)]) });
@@ -48,6 +52,7 @@ export async function createTestDb(opts: { demo?: boolean; config?: Partial<Conf
     database,
     deps,
     clock,
+    url,
     close: async () => {
       await database.close();
       if (dropName && templates.kind === 'postgres') {
