@@ -17,7 +17,7 @@ async function build(database: Database, demo: boolean): Promise<void> {
   if (demo) {
     const deps = { db: database.db, dbKind: database.kind, clock: systemClock, config: loadConfig({}) };
     // The organisation tree and accounts only: tests bring the warnings they reason about.
-    await seedDemo(deps, { scale: 'small', password: DEMO_PASSWORD, warnings: 0 });
+    await seedDemo(deps, { scale: 'small', password: DEMO_PASSWORD, warnings: 0, cases: 0 });
   }
 }
 

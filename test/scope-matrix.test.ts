@@ -155,6 +155,41 @@ describe('scope matrix', () => {
     expect((await api.as(county, 'POST', '/api/v1/audit/verify')).statusCode).toBe(403);
   });
 
+  it('gives bank liaisons their own institution’s requests and freezes only, and no case files', async () => {
+    const analyst = await api.login('demo-center_analyst');
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const created = await api.as(analyst, 'POST', '/api/v1/cases', {
+      source: 'matrix',
+      reportedAt: new Date(Date.now() - 60_000).toISOString(),
+      victim: { name: '测试', phone: '13800138000' },
+      regionCode: '149902',
+      narrative: '冒充客服退款',
+      lossAmount: '300.00',
+      transfers: [
+        { fromAccount: '6222020200112233446', fromBank: '工行', toAccount: '6228480012345678903', toBank: '农业银行', amount: '100.00', at },
+        { fromAccount: '6222020200112233446', fromBank: '工行', toAccount: '6212260000000000018', toBank: '工商银行', amount: '200.00', at },
+      ],
+    });
+    expect(created.statusCode).toBe(201);
+    const { id: caseId, stopPayments } = created.json() as { id: number; stopPayments: { id: number; bankOrgCode: string }[] };
+    const toIcbc = stopPayments.find((s) => s.bankOrgCode === 'ICBC');
+    const toAbc = stopPayments.find((s) => s.bankOrgCode === 'ABC');
+    await api.as(analyst, 'POST', `/api/v1/cases/${caseId}/freezes`, { account: '6228480012345678903', documentNo: '冻字〔2026〕1号', kind: 'full' });
+    for (const c of callers.filter((x) => x.role === 'bank_liaison')) {
+      const requests = (await c.call('GET', '/api/v1/bank/requests?pageSize=200')).json().items as { id: number; bankOrgCode: string }[];
+      expect(requests.map((r) => r.id), c.label).toContain(toIcbc?.id);
+      expect(requests.every((r) => r.bankOrgCode === 'ICBC'), c.label).toBe(true);
+      const freezes = (await c.call('GET', '/api/v1/bank/freezes')).json().items as { bankOrgCode: string }[];
+      expect(freezes.every((f) => f.bankOrgCode === 'ICBC'), c.label).toBe(true);
+      expect((await c.call('POST', `/api/v1/bank/requests/${toAbc?.id}/response`, { result: 'rejected' })).statusCode, c.label).toBe(404);
+      expect((await c.call('GET', `/api/v1/cases/${caseId}`)).statusCode, c.label).toBe(403);
+      expect((await c.call('GET', `/api/v1/cases/${caseId}/trace`)).statusCode, c.label).toBe(403);
+    }
+    for (const c of callers.filter((x) => ['operator_liaison', 'member_contact', 'grid_worker'].includes(x.role))) {
+      expect((await c.call('GET', '/api/v1/bank/requests')).statusCode, c.label).toBe(403);
+    }
+  });
+
   it('covers every protected endpoint: 401 without credentials, 403 for every role not allowed', async () => {
     const routes = new Map(ROUTE_TABLE.map((r) => [`${r.method} ${r.url}`, r]));
     expect(routes.size).toBeGreaterThanOrEqual(17);

@@ -74,14 +74,14 @@ export function principalFor(org: BenchOrg, role: Principal['role']): Principal 
  * Opens (creating it unless BENCH_DATABASE_URL is given) the benchmark database. A given database must be
  * empty or a previous benchmark database: its warnings are truncated by the benchmarks.
  */
-export async function openBenchDb(now: Date): Promise<BenchDb> {
+export async function openBenchDb(now: Date, name = DEFAULT_NAME): Promise<BenchDb> {
   const given = process.env.BENCH_DATABASE_URL;
   if (given && !/^postgres(ql)?:\/\//.test(given)) throw new Error('BENCH_DATABASE_URL must be a postgres:// URL: the warnings benchmarks run on PostgreSQL');
   const adminUrl = process.env.BENCH_ADMIN_URL ?? DEFAULT_ADMIN_URL;
-  const url = given ?? withDatabase(adminUrl, DEFAULT_NAME);
+  const url = given ?? withDatabase(adminUrl, name);
   if (!given) {
-    await admin(adminUrl, `DROP DATABASE IF EXISTS ${DEFAULT_NAME} WITH (FORCE)`);
-    await admin(adminUrl, `CREATE DATABASE ${DEFAULT_NAME}`);
+    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin(adminUrl, `CREATE DATABASE ${name}`);
   }
   // Room for the app's requests, the benchmark's parallel queries and the loaders at once.
   const database = await openDatabase({ url, poolSize: 12 });
@@ -90,7 +90,7 @@ export async function openBenchDb(now: Date): Promise<BenchDb> {
   const deps = { db: database.db, dbKind: database.kind, clock, config: loadConfig({}) };
   log('seeding the small demo city…');
   // The tree, routing rules and accounts only: each benchmark loads the warnings it measures.
-  const seed = await elapsed(() => seedDemo(deps, { scale: 'small', password: BENCH_PASSWORD, warnings: 0 }));
+  const seed = await elapsed(() => seedDemo(deps, { scale: 'small', password: BENCH_PASSWORD, warnings: 0, cases: 0 }));
   await sql`ANALYZE`.execute(database.db);
   return {
     database,
@@ -100,7 +100,7 @@ export async function openBenchDb(now: Date): Promise<BenchDb> {
     seedMs: seed.ms,
     close: async () => {
       await database.close();
-      if (!given && process.env.BENCH_KEEP_DB !== '1') await admin(adminUrl, `DROP DATABASE IF EXISTS ${DEFAULT_NAME} WITH (FORCE)`);
+      if (!given && process.env.BENCH_KEEP_DB !== '1') await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

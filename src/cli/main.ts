@@ -56,7 +56,7 @@ const commands: Record<string, Command> = {
       printAccounts(result, result.password ?? loadDemoPassword(config));
       console.log(
         result.seeded
-          ? `seed-demo: 示例市 built (${result.orgs} organisations, ${result.users} users, ${result.warnings} warnings) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+          ? `seed-demo: 示例市 built (${result.orgs} organisations, ${result.users} users, ${result.warnings} warnings, ${result.cases} cases) in ${((Date.now() - started) / 1000).toFixed(1)} s`
           : 'seed-demo: 示例市 already present, nothing changed',
       );
     } finally {
@@ -137,9 +137,12 @@ async function serve(config: Config, opts: { seed: boolean; buildWeb: boolean; j
   const { database, deps, applied } = await openRuntime(config);
   if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
   if (opts.seed) {
-    const warnings = process.env.DEMO_WARNINGS ? Number(process.env.DEMO_WARNINGS) : undefined;
-    if (warnings !== undefined && !(Number.isInteger(warnings) && warnings >= 0)) throw new UsageError('DEMO_WARNINGS must be a whole number');
-    const result = await seedDemo(deps, { scale: 'small', password: process.env.DEMO_PASSWORD || undefined, warnings, onProgress: progress('demo city') });
+    const count = (name: string) => {
+      const v = process.env[name] ? Number(process.env[name]) : undefined;
+      if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new UsageError(`${name} must be a whole number`);
+      return v;
+    };
+    const result = await seedDemo(deps, { scale: 'small', password: process.env.DEMO_PASSWORD || undefined, warnings: count('DEMO_WARNINGS'), cases: count('DEMO_CASES'), onProgress: progress('demo city') });
     if (result.password) saveDemoPassword(config, result.password);
     printAccounts(result, result.password ?? loadDemoPassword(config));
   }

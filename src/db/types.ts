@@ -231,6 +231,7 @@ export interface CasesTable {
   investigator_id: number | null;
   leader_id: number | null;
   last_progress_at: Timestamp;
+  followup_notified_at: NullableTimestamp;
   closed_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -269,6 +270,139 @@ export interface CaseEventsTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export type StopPaymentStatus = 'proposed' | 'pending' | 'stopped' | 'mismatch' | 'no_balance' | 'rejected' | 'expired' | 'released' | 'withdrawn';
+export type FlowChannel = 'transfer' | 'cash_out' | 'cash_in' | 'card' | 'wallet';
+
+export interface StopPaymentsTable {
+  id: Generated<number>;
+  case_id: number;
+  account: string;
+  bank: string;
+  bank_org_id: number | null;
+  account_name: string | null;
+  amount: string;
+  hop: Generated<number>;
+  parent_id: number | null;
+  status: StopPaymentStatus;
+  requested_at: Timestamp;
+  responded_at: NullableTimestamp;
+  stopped_amount: string | null;
+  balance: string | null;
+  response_note: string | null;
+  expires_at: NullableTimestamp;
+  renewals: Generated<number>;
+  expiry_warned_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StopPaymentEventsTable {
+  id: Generated<number>;
+  stop_payment_id: number;
+  at: Timestamp;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: string | null;
+  org_id: number | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface FundFlowsTable {
+  id: Generated<number>;
+  from_account: string;
+  to_account: string;
+  to_bank: string | null;
+  /** numeric(16,2) as a decimal string */
+  amount: string;
+  at: Timestamp;
+  channel: Generated<FlowChannel>;
+  stop_payment_id: number | null;
+  case_id: number | null;
+  created_at: Generated<Date>;
+}
+
+export type FreezeStatus = 'requested' | 'frozen' | 'rejected' | 'released' | 'expired';
+
+export interface FreezesTable {
+  id: Generated<number>;
+  case_id: number;
+  account: string;
+  bank: string;
+  bank_org_id: number | null;
+  stop_payment_id: number | null;
+  document_no: string;
+  kind: 'full' | 'limited';
+  limit_amount: string | null;
+  months: number;
+  status: FreezeStatus;
+  requested_at: Timestamp;
+  frozen_at: NullableTimestamp;
+  frozen_amount: string | null;
+  returned_amount: Generated<string>;
+  expires_at: NullableTimestamp;
+  renewals: Generated<number>;
+  expiry_warned_at: NullableTimestamp;
+  response_note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FreezeEventsTable {
+  id: Generated<number>;
+  freeze_id: number;
+  at: Timestamp;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: string | null;
+  org_id: number | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface MoneyReturnsTable {
+  id: Generated<number>;
+  freeze_id: number;
+  method: 'traced' | 'pro_rata';
+  total_amount: string;
+  status: 'noticed' | 'approved' | 'paid' | 'cancelled';
+  notice_until: NullableTimestamp;
+  created_at: Timestamp;
+  approved_at: NullableTimestamp;
+  paid_at: NullableTimestamp;
+  bank_reference: string | null;
+  note: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReturnSharesTable {
+  id: Generated<number>;
+  return_id: number;
+  case_id: number;
+  basis: string;
+  amount: string;
+}
+
+export interface SerialCasesTable {
+  id: Generated<number>;
+  serial_no: string;
+  name: string;
+  org_id: number;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface SerialCaseMembersTable {
+  serial_id: number;
+  case_id: number;
+  added_at: Timestamp;
+  reason: ColumnType<unknown[], string | undefined, string>;
+}
+
 /** Open warnings per unit and grade, kept by triggers (migration 0003). */
 export interface WarningOpenCountsTable {
   org_id: number;
@@ -279,6 +413,15 @@ export interface WarningOpenCountsTable {
 }
 
 export interface DB {
+  serial_cases: SerialCasesTable;
+  serial_case_members: SerialCaseMembersTable;
+  freezes: FreezesTable;
+  freeze_events: FreezeEventsTable;
+  money_returns: MoneyReturnsTable;
+  return_shares: ReturnSharesTable;
+  stop_payments: StopPaymentsTable;
+  stop_payment_events: StopPaymentEventsTable;
+  fund_flows: FundFlowsTable;
   cases: CasesTable;
   case_transfers: CaseTransfersTable;
   case_identifiers: CaseIdentifiersTable;

@@ -11,6 +11,7 @@ import { mobilePhone, personName } from './people.ts';
 import { MOBILE_PREFIX_LIST } from '../lib/phone.ts';
 import { createRule } from '../modules/warnings/routing-rules.ts';
 import { Rng } from './random.ts';
+import { seedCases } from './seed-cases.ts';
 import { seedWarnings } from './seed-warnings.ts';
 
 export type DemoScale = 'small' | 'city';
@@ -21,6 +22,8 @@ export interface SeedOptions {
   seed?: number | undefined;
   /** How many warnings to generate; defaults to the scale's. */
   warnings?: number | undefined;
+  /** How many cases to generate; defaults to the scale's. */
+  cases?: number | undefined;
   onProgress?: ((done: number, total: number, what: string) => void) | undefined;
 }
 
@@ -31,10 +34,13 @@ export interface SeedResult {
   orgs: number;
   users: number;
   warnings: number;
+  cases: number;
 }
 
 /** A year of warnings: a few thousand for a laptop, a city's few hundred thousand for `--scale city`. */
 export const WARNINGS_PER_SCALE: Record<DemoScale, number> = { small: 6000, city: 300_000 };
+/** A year of cases: the demo's hundreds, a city's tens of thousands. */
+export const CASES_PER_SCALE: Record<DemoScale, number> = { small: 600, city: 30_000 };
 
 const seedCtx: RequestContext = { principal: null, ip: null, requestId: 'seed-demo' };
 
@@ -54,7 +60,7 @@ export function generateDemoPassword(): string {
  */
 export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResult> {
   if (await orgsRepo.findByCode(deps.db, null, CITY.code)) {
-    return { seeded: false, password: null, accounts: await demoAccounts(deps), orgs: 0, users: 0, warnings: 0 };
+    return { seeded: false, password: null, accounts: await demoAccounts(deps), orgs: 0, users: 0, warnings: 0, cases: 0 };
   }
   const password = opts.password ?? generateDemoPassword();
   const weak = passwordProblem(password);
@@ -140,6 +146,8 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
   for (const role of ROLES) await addUser(role, demoOrg[role], demoUsername(role));
   const warnings = await seedWarnings(deps, rng, opts.warnings ?? WARNINGS_PER_SCALE[opts.scale], opts.onProgress ? (d, t) => opts.onProgress?.(d, t, 'warnings') : undefined);
 
+  const cases = await seedCases(deps, rng, opts.cases ?? CASES_PER_SCALE[opts.scale], opts.onProgress ? (d, t) => opts.onProgress?.(d, t, 'cases') : undefined);
+
   const orgCount = await orgsRepo.countByKind(deps.db, await cityScope(deps));
   return {
     seeded: true,
@@ -148,6 +156,7 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
     orgs: Object.values(orgCount).reduce((a, b) => a + b, 0),
     users: userCount,
     warnings: warnings.warnings,
+    cases: cases.cases,
   };
 }
 

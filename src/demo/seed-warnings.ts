@@ -8,7 +8,7 @@ import { mobilePhone, personName } from './people.ts';
 import type { Rng } from './random.ts';
 
 /** Share of each fraud type among warnings (刷单返利 the largest, as in seed 003). */
-const FRAUD_MIX: [FraudType, number][] = [
+export const FRAUD_MIX: [FraudType, number][] = [
   ['刷单返利', 0.36], ['虚假网络投资理财', 0.15], ['贷款代办信用卡', 0.1], ['冒充电商物流客服', 0.1], ['虚假征信', 0.06],
   ['虚假购物服务', 0.06], ['冒充公检法', 0.05], ['冒充领导熟人', 0.05], ['网络游戏虚假交易', 0.03], ['网络婚恋交友', 0.02],
   ['冒充军警购物', 0.01], ['网黑', 0.005], ['其他', 0.005],
@@ -17,7 +17,7 @@ const OUTCOME_MIX: [Outcome, number][] = [['dissuaded', 0.78], ['false_positive'
 const LEVEL_MIX: [WarningLevel, number][] = [['emergency', 0.1], ['high', 0.3], ['normal', 0.6]];
 const STREETS = ['路', '街', '小区', '村', '花园', '新村'];
 
-function weighted<T>(rng: Rng, mix: readonly [T, number][]): T {
+export function weighted<T>(rng: Rng, mix: readonly [T, number][]): T {
   let x = rng.next();
   for (const [v, w] of mix) {
     if ((x -= w) < 0) return v;

@@ -1,5 +1,8 @@
 import type { Deps } from '../server/context.ts';
 import { deleteExpiredSessions } from '../modules/auth/auth.repo.ts';
+import { remindStale } from '../modules/cases/followup.ts';
+import { sweepFreezes } from '../modules/money/freezes.service.ts';
+import { sweepStops } from '../modules/money/stop-payments.service.ts';
 import { sweepOverdue } from '../modules/warnings/warnings.sweep.ts';
 
 export interface Job {
@@ -11,6 +14,9 @@ export interface Job {
 /** Background jobs. Each keeps its state in rows, so a restart, or a second worker, loses nothing. */
 export const JOBS: Job[] = [
   { name: 'warnings.sweep', everyMs: 30_000, run: async (deps) => ({ ...(await sweepOverdue(deps)) }) },
+  { name: 'stop_payments.sweep', everyMs: 60_000, run: async (deps) => ({ ...(await sweepStops(deps)) }) },
+  { name: 'freezes.sweep', everyMs: 600_000, run: async (deps) => ({ ...(await sweepFreezes(deps)) }) },
+  { name: 'cases.followup', everyMs: 3_600_000, run: async (deps) => ({ ...(await remindStale(deps)) }) },
   { name: 'sessions.cleanup', everyMs: 600_000, run: async (deps) => ({ removed: await deleteExpiredSessions(deps.db, deps.clock.now()) }) },
 ];
 

@@ -18,6 +18,7 @@ import { tokenRoutes } from '../modules/tokens/tokens.routes.ts';
 import { userRoutes } from '../modules/users/users.routes.ts';
 import { warningRoutes } from '../modules/warnings/warnings.routes.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
+import { moneyRoutes } from '../modules/money/money.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.ts';
 
@@ -122,6 +123,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   homeRoutes(app, deps);
   warningRoutes(app, deps);
   caseRoutes(app, deps);
+  moneyRoutes(app, deps);
   streamRoutes(app, deps);
   notificationRoutes(app, deps);
   return app;

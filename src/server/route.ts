@@ -28,6 +28,8 @@ interface RouteBase<B extends z.ZodType, Q extends z.ZodType, Pa extends z.ZodTy
   /** Documented responses by status; the handler's return value is sent with `status` (default 200). */
   responses?: Record<number, z.ZodType>;
   status?: number;
+  /** When the status depends on the result (201 created, 200 for a replayed create). */
+  statusOf?: (result: unknown) => number;
 }
 
 export interface PublicRoute<B extends z.ZodType, Q extends z.ZodType, Pa extends z.ZodType> extends RouteBase<B, Q, Pa> {
@@ -145,7 +147,7 @@ function register<B extends z.ZodType, Q extends z.ZodType, Pa extends z.ZodType
       });
       if (reply.sent) return reply;
       if (result === undefined) return reply.code(def.status ?? 204).send();
-      return reply.code(def.status ?? 200).send(result);
+      return reply.code(def.statusOf ? def.statusOf(result) : (def.status ?? 200)).send(result);
     },
   });
 }

@@ -26,6 +26,8 @@ CREATE TABLE cases (
   investigator_id     bigint REFERENCES users(id),
   leader_id           bigint REFERENCES users(id),
   last_progress_at    timestamptz NOT NULL,
+  -- 盯案: when the unit was last reminded of a case without progress.
+  followup_notified_at timestamptz,
   closed_at           timestamptz,
   created_at          timestamptz NOT NULL DEFAULT now(),
   updated_at          timestamptz NOT NULL DEFAULT now(),
@@ -73,3 +75,23 @@ CREATE TABLE case_events (
   detail       jsonb NOT NULL DEFAULT '{}'::jsonb
 );
 CREATE INDEX case_events_case_idx ON case_events (case_id, id);
+
+-- Serial cases (串并案): cases merged because the same gang is behind them. Membership only: every
+-- original case keeps its own record, status and money.
+CREATE TABLE serial_cases (
+  id           bigserial PRIMARY KEY,
+  serial_no    text NOT NULL UNIQUE,
+  name         text NOT NULL,
+  org_id       bigint NOT NULL REFERENCES orgs(id),
+  created_at   timestamptz NOT NULL,
+  created_by   text
+);
+CREATE TABLE serial_case_members (
+  serial_id  bigint NOT NULL REFERENCES serial_cases(id),
+  case_id    bigint NOT NULL REFERENCES cases(id),
+  added_at   timestamptz NOT NULL,
+  -- The identifiers that linked the case, as shown when it was merged.
+  reason     jsonb NOT NULL DEFAULT '[]'::jsonb,
+  PRIMARY KEY (serial_id, case_id)
+);
+CREATE INDEX serial_case_members_case_idx ON serial_case_members (case_id);

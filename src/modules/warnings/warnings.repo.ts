@@ -22,10 +22,7 @@ export async function loadRouting(db: Q): Promise<{ orgs: RoutableOrg[]; rules: 
   return { orgs, rules, triage };
 }
 
-export async function readSetting<T>(db: Q, key: string): Promise<T | undefined> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  return row?.value as T | undefined;
-}
+export { readSetting } from '../settings/settings.repo.ts';
 
 export interface ExistingRow {
   id: number;
@@ -297,13 +294,7 @@ export function dueForEscalation(trx: Transaction<DB>, now: Date, limit: number)
     .execute();
 }
 
-export async function insertNotifications(trx: Q, rows: { orgId: number; kind: string; title: string; targetType: string; targetId: string; at: Date }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('notifications')
-    .values(rows.map((r) => ({ org_id: r.orgId, kind: r.kind, title: r.title, target_type: r.targetType, target_id: r.targetId, created_at: r.at })))
-    .execute();
-}
+export { insertNotifications } from '../notifications/notifications.repo.ts';
 
 /** A warning with its whole history already decided (demo data, imports of closed history). */
 export interface HistoricWarningRow extends NewWarningRow {
