@@ -60,7 +60,7 @@ describe('fanzha command line', () => {
     expect(seeded.out).toMatch(/demo-admin\s+admin\s+149900/);
     expect(seeded.out).toMatch(/demo-bank_liaison\s+bank_liaison\s+ICBC/);
     expect(seeded.out).toContain('Cli-demo-2024');
-    expect(seeded.out.trim().split('\n').at(-1)).toMatch(/^seed-demo: 示例市 built \(\d+ organisations, \d+ users, \d+ warnings\)/);
+    expect(seeded.out.trim().split('\n').at(-1)).toMatch(/^seed-demo: 示例市 built \(\d+ organisations, \d+ users, \d+ warnings, \d+ cases\)/);
     expect((await fanzha('seed-demo')).out).toContain('already present');
 
     const user = await fanzha('user', 'create', '--org', '149902', '--role', 'center_analyst', '--username', 'cli-analyst', '--password', 'Cli-analyst-1');
