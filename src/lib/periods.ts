@@ -11,3 +11,15 @@ export function startOfLocalDay(now: Date, offsetMinutes = CHINA_OFFSET_MINUTES)
 export function localDateStamp(now: Date, offsetMinutes = CHINA_OFFSET_MINUTES): string {
   return new Date(now.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 10).replaceAll('-', '');
 }
+
+/**
+ * Spreadsheet times ("2026-11-08 09:05", "2026/11/8 9:05:30") are China time: made ISO with +08:00.
+ * Anything else is returned trimmed, for the validator to judge.
+ */
+export function toIsoTime(v: string): string {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(v.trim());
+  if (!m) return v.trim();
+  const [, y, mo, d, h, mi, s] = m;
+  const p = (x: string | undefined) => (x ?? '0').padStart(2, '0');
+  return `${y}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}+08:00`;
+}

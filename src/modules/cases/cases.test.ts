@@ -246,4 +246,23 @@ describe('cases, stop-payments and tracing through the API', () => {
     t.clock.advance(8 * 86_400_000);
     expect((await remindStale(t.deps)).reminded).toBeGreaterThanOrEqual(1);
   });
+
+  it('takes a bank statement (流水 CSV) after the answer: good rows stored once, bad rows named, proposals made', async () => {
+    const created = (await api.as(analyst, 'POST', '/api/v1/cases', report())).json();
+    const sp = created.stopPayments[1] as { id: number };
+    // Statements speak China time.
+    const local = (m: number) => new Date(t.clock.now().getTime() - m * 60_000 + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const csv = ['交易时间,收款账号,收款银行,交易金额,交易类型', `${local(35)},6217000010000000029,中国银行,"12,000.00",转账`, `${local(34)},6217000010000000011,建设银行,abc,转账`].join('\n');
+    const early = await api.as(icbc, 'POST', `/api/v1/bank/requests/${sp.id}/flows`, { csv });
+    expect(early.statusCode).toBe(409);
+    await api.as(icbc, 'POST', `/api/v1/bank/requests/${sp.id}/response`, { result: 'no_balance', balance: '0.00' });
+    const up = (await api.as(icbc, 'POST', `/api/v1/bank/requests/${sp.id}/flows`, { csv })).json();
+    expect(up).toMatchObject({ received: 2, stored: 1, duplicates: 0 });
+    expect(up.rejected.map((r: { row: number; errors: { path: string }[] }) => [r.row, [...new Set(r.errors.map((e) => e.path))]])).toEqual([[3, ['amount']]]);
+    expect(up.proposals).toBe(1);
+    const again = (await api.as(icbc, 'POST', `/api/v1/bank/requests/${sp.id}/flows`, { csv })).json();
+    expect(again).toMatchObject({ stored: 0, duplicates: 1, proposals: 0 });
+    const noColumns = await api.as(icbc, 'POST', `/api/v1/bank/requests/${sp.id}/flows`, { csv: 'a,b\n1,2' });
+    expect(noColumns.json().errors[0].path).toBe('csv');
+  });
 });

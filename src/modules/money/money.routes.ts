@@ -12,6 +12,7 @@ import * as freezes from './freezes.service.ts';
 import { FreezeOut, ReturnOut } from './money.schema.ts';
 import { moneyTotals } from './freezes.repo.ts';
 import * as service from './stop-payments.service.ts';
+import { uploadStatement } from './statements.ts';
 import { caseTrace, refreshProposals } from './trace.service.ts';
 
 const IsoTime = z.iso.datetime({ offset: true, message: 'ISO 8601 time with offset, e.g. 2026-11-28T09:30:00+08:00' });
@@ -205,6 +206,25 @@ export function moneyRoutes(app: FastifyInstance, deps: Deps): void {
       if (c) await announce(deps, [c.org_id], { type: 'stop_payment.answered', id: out.id, data: { caseId: out.caseId, status: out.status } });
       return out;
     },
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/bank/requests/:id/flows',
+    summary: 'Attach a statement (流水, CSV) of where the money went after an answered request; rows checked one by one, the case re-traced',
+    tags: ['money'],
+    auth: ['bank_liaison'],
+    params: IdParams,
+    body: z.strictObject({ csv: z.string().min(1).max(5 * 1024 * 1024) }),
+    responses: {
+      200: z.object({
+        received: z.number(),
+        stored: z.number(),
+        duplicates: z.number(),
+        rejected: z.array(z.object({ row: z.number(), errors: z.array(z.object({ path: z.string(), message: z.string() })) })),
+        proposals: z.number(),
+      }),
+    },
+    handler: async ({ ctx, principal, params, body }) => uploadStatement(deps, ctx, await scopeOf(deps.db, principal), params.id, body.csv, FlowIn),
   });
   route(app, deps, {
     method: 'POST',

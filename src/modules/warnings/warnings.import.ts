@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toIsoTime } from '../../lib/periods.ts';
 import { parseTable, type Table } from '../../lib/tabular.ts';
 import type { Deps, RequestContext } from '../../server/context.ts';
 import { AppError, invalid, notFound } from '../../server/errors.ts';
@@ -45,13 +46,7 @@ const LEVEL_WORDS: Record<string, 'emergency' | 'high' | 'normal'> = {
 };
 
 /** "2026-11-28 09:30[:00]" without an offset is China time; ISO with an offset is kept. */
-export function toIsoTime(v: string): string {
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(v.trim());
-  if (!m) return v.trim();
-  const [, y, mo, d, h, mi, s] = m;
-  const p = (x: string | undefined) => (x ?? '0').padStart(2, '0');
-  return `${y}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}+08:00`;
-}
+export { toIsoTime };
 
 export function suggestMapping(columns: string[]): Partial<Record<ImportField, string>> {
   const out: Partial<Record<ImportField, string>> = {};
