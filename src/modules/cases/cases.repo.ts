@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { ActorType, CasesTable, CaseStatus, DB, IdentifierKind } from '../../db/types.ts';
 import { orgInScope, type Scope } from '../orgs/scope.ts';
+import { appendTimeline } from '../../db/timeline.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -79,25 +80,8 @@ export interface NewCaseEvent {
   detail: Record<string, unknown>;
 }
 
-export async function insertEvents(trx: Q, events: NewCaseEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await trx
-    .insertInto('case_events')
-    .values(
-      events.map((e) => ({
-        case_id: e.caseId,
-        at: e.at,
-        kind: e.kind,
-        from_status: e.fromStatus,
-        to_status: e.toStatus,
-        actor_type: e.actorType,
-        actor_id: e.actorId,
-        actor_name: e.actorName,
-        org_id: e.orgId,
-        detail: JSON.stringify(e.detail),
-      })),
-    )
-    .execute();
+export function insertEvents(trx: Q, events: NewCaseEvent[]): Promise<void> {
+  return appendTimeline(trx, 'case_events', events.map(({ caseId, ...e }) => ({ subjectId: caseId, ...e })));
 }
 
 export function getById(db: Q, scope: Scope, id: number) {

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { ActorType, DB, FreezesTable, FreezeStatus, MoneyReturnsTable } from '../../db/types.ts';
 import { orgIdIn, orgIdsInScope, orgInScope, type Scope } from '../orgs/scope.ts';
+import { appendTimeline } from '../../db/timeline.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -85,14 +86,12 @@ export async function update(trx: Q, id: number, patch: Updateable<FreezesTable>
   await trx.updateTable('freezes').set(patch).where('id', '=', id).execute();
 }
 
-export async function insertEvent(
+export function insertEvent(
   trx: Q,
   e: { freezeId: number; at: Date; kind: string; from: FreezeStatus | null; to: FreezeStatus | null; actorType: ActorType; actorId: number | null; actorName: string | null; orgId: number | null; detail: Record<string, unknown> },
 ): Promise<void> {
-  await trx
-    .insertInto('freeze_events')
-    .values({ freeze_id: e.freezeId, at: e.at, kind: e.kind, from_status: e.from, to_status: e.to, actor_type: e.actorType, actor_id: e.actorId, actor_name: e.actorName, org_id: e.orgId, detail: JSON.stringify(e.detail) })
-    .execute();
+  const { freezeId, from, to, ...rest } = e;
+  return appendTimeline(trx, 'freeze_events', [{ subjectId: freezeId, fromStatus: from, toStatus: to, ...rest }]);
 }
 
 /** Freezes that lapse (to expire) or lapse before `until` without a warning yet. */

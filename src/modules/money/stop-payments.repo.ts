@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { ActorType, DB, StopPaymentStatus, StopPaymentsTable } from '../../db/types.ts';
 import { orgIdIn, orgIdsInScope, orgInScope, type Scope } from '../orgs/scope.ts';
+import { appendTimeline } from '../../db/timeline.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -56,25 +57,8 @@ export interface NewStopPaymentEvent {
   detail: Record<string, unknown>;
 }
 
-export async function insertEvents(trx: Q, events: NewStopPaymentEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await trx
-    .insertInto('stop_payment_events')
-    .values(
-      events.map((e) => ({
-        stop_payment_id: e.stopPaymentId,
-        at: e.at,
-        kind: e.kind,
-        from_status: e.fromStatus,
-        to_status: e.toStatus,
-        actor_type: e.actorType,
-        actor_id: e.actorId,
-        actor_name: e.actorName,
-        org_id: e.orgId,
-        detail: JSON.stringify(e.detail),
-      })),
-    )
-    .execute();
+export function insertEvents(trx: Q, events: NewStopPaymentEvent[]): Promise<void> {
+  return appendTimeline(trx, 'stop_payment_events', events.map(({ stopPaymentId, ...e }) => ({ subjectId: stopPaymentId, ...e })));
 }
 
 /**

@@ -4,6 +4,7 @@ import { JURISDICTION_KINDS } from '../../lib/roles.ts';
 import { escapeLike, orgInScope, type Scope } from '../orgs/scope.ts';
 import type { RoutableOrg, RoutingRule } from './routing.ts';
 import type { WarningLevel, WarningStatus } from './warning-workflow.ts';
+import { appendTimeline } from '../../db/timeline.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -117,14 +118,8 @@ export interface NewEvent {
   detail: Record<string, unknown>;
 }
 
-export async function insertEvents(trx: Q, events: NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const col = <K extends keyof NewEvent>(k: K) => events.map((e) => e[k]);
-  await sql`
-    INSERT INTO warning_events (warning_id, at, kind, from_status, to_status, actor_type, actor_id, actor_name, org_id, detail)
-    SELECT * FROM unnest(${col('warningId')}::int8[], ${events.map((e) => e.at.toISOString())}::timestamptz[], ${col('kind')}::text[],
-      ${col('fromStatus')}::text[], ${col('toStatus')}::text[], ${col('actorType')}::text[], ${col('actorId')}::int8[],
-      ${col('actorName')}::text[], ${col('orgId')}::int8[], ${events.map((e) => JSON.stringify(e.detail))}::jsonb[])`.execute(trx);
+export function insertEvents(trx: Q, events: NewEvent[]): Promise<void> {
+  return appendTimeline(trx, 'warning_events', events.map(({ warningId, ...e }) => ({ subjectId: warningId, ...e })));
 }
 
 export async function upsertVulnerable(
