@@ -21,12 +21,15 @@ async function roleRound(b: Browser, ctx: Ctx, report: Report, label: string, ro
       await report.check(`${label}admin: audit log and hash chain`, () => checkAudit(page, ctx));
     }
     if (role === 'viewer') {
-      await report.check(`${label}viewer: English and a module placeholder`, async () => {
+      await report.check(`${label}viewer: English, the funds module read-only and a module placeholder`, async () => {
         await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
         await page.getByTestId('nav-home').getByText('Home', { exact: true }).waitFor({ state: 'visible' });
         await page.getByTestId('nav-funds').click();
-        await page.getByTestId('module-funds').getByText('This module arrives in a later release').waitFor({ state: 'visible' });
+        await page.getByTestId('module-funds').getByText('Stop-payments', { exact: true }).waitFor({ state: 'visible' });
+        await page.getByTestId('request-table').waitFor({ state: 'visible' });
         await screenshot(page, ctx, 'module-funds-en');
+        await page.getByTestId('nav-cards').click();
+        await page.getByTestId('module-cards').getByText('This module arrives in a later release').waitFor({ state: 'visible' });
         await page.getByTestId('lang-switch').getByText('中文', { exact: true }).click();
         await page.getByTestId('nav-home').getByText('首页', { exact: true }).waitFor({ state: 'visible' });
       });

@@ -1,8 +1,8 @@
 /**
  * Browser smoke test: starts the real server on a free port with a fresh demo city, signs in as every
  * demo role through the login form, checks each home page and menu, walks the admin pages (issuing and
- * revoking a token through the UI), runs the warnings flow (warnings-flow.ts) and fails on any browser
- * console error or warning.
+ * revoking a token through the UI), runs the warnings flow (warnings-flow.ts) and the cases flow
+ * (cases-flow.ts), and fails on any browser console error or warning.
  *
  *   npx tsx test/e2e/smoke.ts
  *
@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { casesFlow } from './cases-flow.ts';
 import type { Ctx } from './flows.ts';
 import { Report } from './report.ts';
 import { allRounds } from './rounds.ts';
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
     await allRounds(browser, ctx, report, label);
     // The warnings screens' own flow (test/e2e/warnings-flow.ts), on the same server.
     await warningsFlow(browser, ctx, report, label);
+    // The cases and funds screens' flow (test/e2e/cases-flow.ts): intake, a bank's answer, next hops, trace.
+    await casesFlow(browser, ctx, report, label);
   }
 }
 

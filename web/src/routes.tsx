@@ -18,6 +18,11 @@ const AuditPage = lazy(async () => ({ default: (await adminPages()).AuditPage })
 const warningsPages = () => import('./pages/warnings/warnings-pages.ts');
 const WarningsModule = lazy(async () => ({ default: (await warningsPages()).WarningsModule }));
 const WarningsAdminPage = lazy(async () => ({ default: (await warningsPages()).WarningsAdminPage }));
+const CasesModule = lazy(async () => ({ default: (await import('./pages/cases/cases-pages.ts')).CasesModule }));
+const FundsModule = lazy(async () => ({ default: (await import('./pages/funds/funds-pages.ts')).FundsModule }));
+
+/** Business modules built so far; the others still show their placeholder. */
+const BUILT: ReadonlySet<string> = new Set(['warnings', 'cases', 'funds']);
 
 /** System administration is for the admin role only (the server enforces the same on every call). */
 function AdminOnly() {
@@ -42,7 +47,7 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
-        {BUSINESS_MODULES.filter((m) => m !== 'warnings').map((m) => (
+        {BUSINESS_MODULES.filter((m) => !BUILT.has(m)).map((m) => (
           <Route key={m} path={MODULE_PATHS[m]} element={<ModulePlaceholder module={m} />} />
         ))}
         <Route
@@ -50,6 +55,22 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<Spin className="fz-page-spin" />}>
               <WarningsModule />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/cases/*"
+          element={
+            <Suspense fallback={<Spin className="fz-page-spin" />}>
+              <CasesModule />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/funds/*"
+          element={
+            <Suspense fallback={<Spin className="fz-page-spin" />}>
+              <FundsModule />
             </Suspense>
           }
         />

@@ -1,3 +1,5 @@
+import { CASES_EN } from '../pages/cases/i18n/cases-en.ts';
+import { FUNDS_EN } from '../pages/funds/i18n/funds-en.ts';
 import { WARNINGS_EN } from '../pages/warnings/i18n/warnings-en.ts';
 import type { MessageKey } from './zh.ts';
 
@@ -274,4 +276,6 @@ export const en: Record<MessageKey, string> = {
   'audit.actorType.system': 'System',
   'audit.actorType.anonymous': 'Anonymous',
   ...WARNINGS_EN,
+  ...CASES_EN,
+  ...FUNDS_EN,
 };

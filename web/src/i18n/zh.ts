@@ -1,3 +1,5 @@
+import { CASES_ZH } from '../pages/cases/i18n/cases-zh.ts';
+import { FUNDS_ZH } from '../pages/funds/i18n/funds-zh.ts';
 import { WARNINGS_ZH } from '../pages/warnings/i18n/warnings-zh.ts';
 
 /** Chinese, the primary language. Its keys define the message catalogue; en.ts must cover every one. */
@@ -273,6 +275,8 @@ export const zh = {
   'audit.actorType.system': '系统',
   'audit.actorType.anonymous': '匿名',
   ...WARNINGS_ZH,
+  ...CASES_ZH,
+  ...FUNDS_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;

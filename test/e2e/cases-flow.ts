@@ -1,0 +1,267 @@
+/**
+ * Browser test of the cases (案件) and funds (资金) screens against the real server and its demo city:
+ *
+ *   npx tsx test/e2e/cases-flow.ts
+ *
+ * A center analyst takes a hotline report with the keyboard: the victim, the narrative, a transfer list
+ * pasted into the form (one transfer to an ICBC card, "中国工商银行"), Enter for a next row, a refusal
+ * placed on the right cell (a "receiving" account that is the victim's own), then Ctrl+Enter.
+ * The case opens with the Luhn warning of the victim's card and a pending stop-payment to ICBC. The ICBC
+ * liaison, whose queue is open in a second browser, sees the request arrive without a reload, answers
+ * "stopped" with an amount and pastes two onward flows; the analyst's case page then shows two proposed
+ * next-hop requests by itself, the trace tab draws the graph and lists them, and one click sends them.
+ * Then the list on a phone. Any browser console error or warning fails the check it is in.
+ *
+ * Standalone it builds a fresh web bundle into a temporary directory (E2E_BUNDLE=dev, the default, keeps
+ * React's and antd's runtime warnings; E2E_BUNDLE=prod builds what ships) and starts its own server.
+ * smoke.ts runs the same flow (casesFlow) against its servers. Env: CHROMIUM_PATH, SCREENSHOTS_DIR,
+ * KEEP_E2E_DATA=1, E2E_TIMEOUT_MS (default 300000).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { cardNumber, chinaTime, openModule, pickByTyping, stopRows, testMobile, waitStopRows } from './cases-checks.ts';
+import { DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
+import { Report } from './report.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { apiSession } from './warnings-api.ts';
+import { assertNotReloaded, markDocument } from './warnings-checks.ts';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The victim's own card: its check digit is wrong on purpose, so the server answers with a Luhn warning. */
+const VICTIM_CARD = '6222020200112233445';
+
+interface Story {
+  caseId: number;
+  caseNo: string;
+  icbcAccount: string;
+  transferAt: Date;
+  requestId: number;
+}
+
+async function fillIntake(page: Page, ctx: Ctx, icbcAccount: string, transferAt: Date): Promise<void> {
+  await page.getByTestId('case-new').click();
+  await page.getByTestId('case-intake').waitFor({ state: 'visible' });
+  await pickByTyping(page, 'intake-region', '城关');
+  await page.getByTestId('intake-victim-name').fill('李秀梅');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(testMobile());
+  await page.getByTestId('intake-narrative').fill('受害人在网上看到兼职刷单广告，按对方要求在APP上做任务垫付资金，连单后被告知操作失误无法提现。');
+  // The list as copied from Excel: tab-separated, the time in China time as people write it.
+  const row = [VICTIM_CARD, '工商银行', VICTIM_CARD, '中国工商银行', '张伟', '15,000.00', chinaTime(transferAt)].join('\t');
+  await page.getByTestId('transfer-paste-text').fill(row);
+  await page.getByTestId('transfer-paste-parse').click();
+  await page.getByTestId('transfer-paste-result').getByText('已添加 1 行').waitFor({ state: 'visible' });
+  const amount = page.getByTestId('transfer-0-amount');
+  if ((await amount.inputValue()) !== '15000.00') throw new Error(`pasted amount reads ${await amount.inputValue()}`);
+  // The loss follows the transfers.
+  if ((await page.getByTestId('intake-loss').inputValue()) !== '15000.00') throw new Error('the loss did not follow the transfers');
+
+  // Enter in a row opens the next one, the victim's card carried over.
+  await amount.focus();
+  await page.keyboard.press('Enter');
+  const next = page.getByTestId('transfer-1-toAccount');
+  await next.waitFor({ state: 'visible' });
+  if (!(await next.evaluate((el) => el === document.activeElement))) throw new Error('Enter did not move to the next row');
+  if ((await page.getByTestId('transfer-1-fromAccount').inputValue()) !== VICTIM_CARD) throw new Error('the victim’s card was not carried over');
+
+  // The pasted row names the victim's own card as the receiver: refused on that cell, nothing is sent.
+  await page.keyboard.press('Control+Enter');
+  const cell = page.locator('[data-testid="transfer-table"] .ant-form-item-explain-error', { hasText: '收款账号与受害人自己的付款账号相同' });
+  await cell.waitFor({ state: 'visible', timeout: 10_000 });
+  if (await page.getByTestId('transfer-1-toAccount').count()) throw new Error('the blank row was not dropped before submitting');
+  await page.getByTestId('transfer-0-toAccount').fill(icbcAccount);
+  await cell.waitFor({ state: 'hidden' });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, ctx, 'cases-intake');
+  await page.getByTestId('transfer-0-toAccount').focus();
+  await page.keyboard.press('Control+Enter');
+}
+
+export async function casesFlow(b: Browser, ctx: Ctx, report: Report, label = ''): Promise<void> {
+  const contexts: BrowserContext[] = [];
+  const open = async (viewport: typeof DESKTOP, phone = false) => {
+    // China time, as the analysts and banks work in: pasted times and shown times then read alike.
+    const c = await b.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+    contexts.push(c);
+    return newWatchedPage(c, ctx);
+  };
+  try {
+    const analyst = await open(DESKTOP);
+    const bank = await open(DESKTOP);
+    let ok = await report.check(`${label}cases: the analyst opens the cases module, the ICBC liaison the stop-payment queue`, async () => {
+      await login(analyst, ctx, 'center_analyst');
+      await openModule(analyst, 'cases', 'true');
+      await analyst.getByTestId('case-table').waitFor({ state: 'visible' });
+      await login(bank, ctx, 'bank_liaison');
+      // The stream is closed to partners: the bank's queue refreshes itself instead.
+      await openModule(bank, 'funds', 'poll');
+      await bank.getByTestId('request-table').waitFor({ state: 'visible' });
+      await markDocument(bank);
+    });
+    if (!ok) return;
+
+    const api = await apiSession(ctx.baseUrl, 'demo-center_analyst', ctx.password);
+    const story: Story = { caseId: 0, caseNo: '', icbcAccount: cardNumber('621226'), transferAt: new Date(api.serverNow().getTime() - 60 * 60_000), requestId: 0 };
+    ok = await report.check(`${label}cases: hotline intake with a pasted transfer list, Enter for a row, an error on its cell, Ctrl+Enter → case with a pending stop-payment to ICBC`, async () => {
+      await fillIntake(analyst, ctx, story.icbcAccount, story.transferAt);
+      await analyst.waitForURL(/\/cases\/\d+$/, { timeout: 15_000 });
+      const detail = analyst.getByTestId('case-detail');
+      await detail.waitFor({ state: 'visible' });
+      story.caseId = Number(/\/cases\/(\d+)$/.exec(analyst.url())?.[1]);
+      story.caseNo = (await detail.getAttribute('data-case-no')) ?? '';
+      await analyst.getByTestId('intake-notice').waitFor({ state: 'visible' });
+      // The victim's card fails its check digit: accepted, and said so after the submit.
+      await analyst.getByTestId('intake-warnings').getByText(/第 1 笔转账的付款账号/).waitFor({ state: 'visible' });
+      await analyst.getByTestId('case-fraud-type').getByText('刷单返利').waitFor({ state: 'visible' });
+      await waitStopRows(analyst, 'pending', 1, 1);
+      const row = analyst.locator('[data-testid="case-stops"] tr[data-status="pending"]');
+      await row.getByText('中国工商银行', { exact: true }).waitFor({ state: 'visible' });
+      await row.getByText('ICBC', { exact: true }).waitFor({ state: 'visible' });
+      await analyst.getByTestId('case-timeline').getByText('发出紧急止付').waitFor({ state: 'visible' });
+      await screenshot(analyst, ctx, 'cases-detail');
+    });
+    if (!ok) return;
+
+    ok = await report.check(`${label}funds: the request appears in the ICBC queue without a reload; "stopped" with an amount and two pasted onward flows`, async () => {
+      const row = bank.locator(`[data-testid="request-table"] tr[data-case-no="${story.caseNo}"]`);
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await assertNotReloaded(bank);
+      await row.getByText('新', { exact: true }).waitFor({ state: 'visible' });
+      await row.getByText('¥15,000.00').waitFor({ state: 'visible' });
+      await row.getByText('张伟').waitFor({ state: 'visible' });
+      story.requestId = Number(((await row.getAttribute('data-testid')) ?? '').replace('request-row-', ''));
+      await screenshot(bank, ctx, 'funds-queue');
+
+      await bank.getByTestId(`request-answer-${story.requestId}`).click();
+      await bank.getByTestId('answer-modal').waitFor({ state: 'visible' });
+      await bank.getByTestId('answer-result-stopped').click();
+      await bank.getByTestId('answer-stopped-amount').fill('5000');
+      await bank.getByTestId('answer-balance').fill('5000.00');
+      const flows = [
+        [story.icbcAccount, cardNumber('621700'), '建设银行', '6000.00', chinaTime(new Date(story.transferAt.getTime() + 10 * 60_000)), '转账'],
+        [story.icbcAccount, cardNumber('621661'), '中国银行', '4,000', chinaTime(new Date(story.transferAt.getTime() + 12 * 60_000)), '网银转账'],
+      ];
+      await bank.getByTestId('flow-paste-text').fill(flows.map((f) => f.join('\t')).join('\n'));
+      await bank.getByTestId('flow-paste-parse').click();
+      await bank.locator('[data-testid="flows-editor"][data-rows="2"]').waitFor({ state: 'visible' });
+      await screenshot(bank, ctx, 'funds-answer');
+      await bank.getByTestId('answer-submit').click();
+      await bank.getByTestId('answer-modal').waitFor({ state: 'hidden' });
+      await row.waitFor({ state: 'hidden' });
+      await bank.getByTestId('funds-tab-answered').click();
+      const answered = bank.locator(`[data-testid="request-table"] tr[data-case-no="${story.caseNo}"][data-status="stopped"]`);
+      await answered.getByText('止付 ¥5,000.00').waitFor({ state: 'visible' });
+    });
+    if (!ok) return;
+
+    ok = await report.check(`${label}cases: the analyst's case shows the stop and two proposed next-hop requests without a reload`, async () => {
+      await waitStopRows(analyst, 'proposed', 2, 2);
+      await waitStopRows(analyst, 'stopped', 1, 1);
+      await analyst.getByTestId(`stop-stopped-${story.requestId}`).getByText('止付 ¥5,000.00').waitFor({ state: 'visible' });
+      await analyst.getByTestId('stops-proposals').waitFor({ state: 'visible' });
+      await analyst.getByTestId('stops-send').getByText('发送 2 条建议止付').waitFor({ state: 'visible' });
+      // The stop in force counts down to its expiry.
+      await analyst.locator('[data-testid="case-stops"] [data-countdown="left"]').first().waitFor({ state: 'visible' });
+      await screenshot(analyst, ctx, 'cases-proposals');
+    });
+    if (!ok) return;
+
+    await report.check(`${label}cases: the trace tab draws the graph (FIFO and proportional) and lists the suggestions`, async () => {
+      await analyst.getByTestId('case-tab-trace').click();
+      const graph = analyst.getByTestId('trace-graph');
+      await graph.waitFor({ state: 'visible', timeout: 15_000 });
+      await graph.locator('canvas').first().waitFor({ state: 'attached' });
+      const nodes = Number(await graph.getAttribute('data-nodes'));
+      if (nodes !== 3) throw new Error(`expected 3 accounts in the trace (ICBC and two next hops), saw ${nodes}`);
+      const suggestions = analyst.getByTestId('trace-suggestions');
+      await suggestions.getByText('6,000.00', { exact: true }).waitFor({ state: 'visible' });
+      await suggestions.getByText('4,000.00', { exact: true }).waitFor({ state: 'visible' });
+      if ((await suggestions.getAttribute('data-count')) !== '2') throw new Error(`expected 2 suggestions, saw ${await suggestions.getAttribute('data-count')}`);
+      // Nothing was cashed out: all of the victim's money may still be held, 5,000 stopped at ICBC and the rest one hop on.
+      await analyst.getByTestId('trace-total-seed').getByText('15,000.00').waitFor({ state: 'visible' });
+      await analyst.getByTestId('trace-total-held').getByText('15,000.00').waitFor({ state: 'visible' });
+      await screenshot(analyst, ctx, 'cases-trace');
+      await analyst.getByTestId('trace-method-proportional').click();
+      await analyst.locator('[data-testid="case-trace"][data-method="proportional"]').waitFor({ state: 'visible' });
+      await analyst.locator('[data-testid="trace-graph"] canvas').first().waitFor({ state: 'attached' });
+    });
+
+    await report.check(`${label}cases: one click sends the proposals; they become pending`, async () => {
+      await analyst.getByTestId('case-tab-stops').click();
+      await analyst.getByTestId('stops-send').click();
+      await waitStopRows(analyst, 'pending', 2, 2);
+      if ((await stopRows(analyst, 'proposed')) !== 0) throw new Error('proposals left after sending');
+      await analyst.getByTestId('stops-proposals').waitFor({ state: 'hidden' });
+      await analyst.getByTestId('case-timeline').getByText('银行反馈：已止付 5,000.00').waitFor({ state: 'visible' });
+    });
+
+    await report.check(`${label}cases: the list as cards on a 390×844 phone`, async () => {
+      const page = await open(PHONE, true);
+      await login(page, ctx, 'center_analyst');
+      await page.getByTestId('open-menu').click();
+      await page.getByTestId('nav-cases').click();
+      await page.locator('[data-testid="case-cards"] [data-testid^="case-row-"]').first().waitFor({ state: 'visible' });
+      await screenshot(page, ctx, 'cases-list-phone');
+    });
+  } finally {
+    for (const c of contexts) await c.close().catch(() => undefined);
+  }
+}
+
+/** A fresh bundle of the current sources in a temporary directory, so a stale web/dist cannot pass. */
+function buildBundle(mode: 'dev' | 'prod'): string {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanzha-e2e-cases-'));
+  const args = ['build', '--config', 'web/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...(mode === 'dev' ? ['--mode', 'development'] : [])];
+  const env = mode === 'dev' ? { ...process.env, NODE_ENV: 'development' } : process.env;
+  const r = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/vite'), args, { cwd: REPO_ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error(`web build failed (exit ${r.status ?? r.signal})`);
+  return outDir;
+}
+
+async function main(): Promise<number> {
+  const report = new Report();
+  const mode = process.env.E2E_BUNDLE === 'prod' ? 'prod' : 'dev';
+  const password = 'Cases-e2e-2024';
+  const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 300_000);
+  const run: { server?: RunningServer; browser?: Browser; bundle?: string } = {};
+  process.on('exit', () => run.server?.killNow());
+  const overall = setTimeout(() => {
+    report.fail('overall timeout', `not finished within ${timeoutMs / 1000} s`);
+    console.log(report.summary());
+    process.exit(1);
+  }, timeoutMs);
+  try {
+    await report.check(`server starts with a fresh ${mode} bundle`, async () => {
+      run.bundle = buildBundle(mode);
+      run.server = await startServer(REPO_ROOT, password, { WEB_DIST: run.bundle });
+    });
+    const server = run.server;
+    if (server) {
+      run.browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      const shotDirs = [path.join(REPO_ROOT, 'test-output/screenshots')];
+      if (process.env.SCREENSHOTS_DIR) shotDirs.push(path.resolve(process.env.SCREENSHOTS_DIR));
+      const ctx: Ctx = { baseUrl: server.baseUrl, password, shotDirs, noteProblem: (text) => report.noteBrowserProblem(text) };
+      await casesFlow(run.browser, ctx, report);
+      if (report.failed) console.log(`\n--- server output (last lines):\n${server.output()}`);
+    }
+  } catch (err) {
+    report.fail('cases flow crashed', err instanceof Error ? (err.stack ?? err.message) : String(err));
+  } finally {
+    clearTimeout(overall);
+    await run.browser?.close().catch(() => undefined);
+    await run.server?.stop();
+    if (run.bundle) fs.rmSync(run.bundle, { recursive: true, force: true });
+  }
+  console.log(report.summary());
+  return report.failed ? 1 : 0;
+}
+
+// Run when started directly; smoke.ts imports casesFlow without running this.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exit(await main());
