@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { JURISDICTION_ROLES } from '../lib/roles.ts';
+import { ALL_ROLES } from '../lib/roles.ts';
 import { scopeOf } from '../modules/orgs/scope.ts';
 import type { Deps } from './context.ts';
 import type { LiveEvent } from './live.ts';
@@ -22,7 +22,7 @@ export function streamRoutes(app: FastifyInstance, deps: Deps): void {
     url: '/api/v1/stream',
     summary: 'Live changes in the caller’s scope (text/event-stream)',
     tags: ['live'],
-    auth: JURISDICTION_ROLES,
+    auth: ALL_ROLES,
     handler: async ({ principal, reply, request }) => {
       const scope = await scopeOf(deps.db, principal);
       const live = deps.live;

@@ -117,7 +117,19 @@ export async function get(deps: Deps, ctx: RequestContext, scope: Scope, id: num
     freezesRepo.byCase(deps.db, id),
     freezesRepo.moneyTotals(deps.db, scope, id),
   ]);
-  const [returns, related, serials] = await Promise.all([freezesRepo.returnsOfFreezes(deps.db, frozen.map((f) => f.id)), repo.relatedCases(deps.db, scope, id), repo.serialsOf(deps.db, id)]);
+  const [returns, related, serials, spEvents, freezeEvents] = await Promise.all([
+    freezesRepo.returnsOfFreezes(deps.db, frozen.map((f) => f.id)),
+    repo.relatedCases(deps.db, scope, id),
+    repo.serialsOf(deps.db, id),
+    stopsRepo.eventsOfCase(deps.db, id),
+    freezesRepo.eventsOfCase(deps.db, id),
+  ]);
+  // One timeline: the case's own events and those of its stop-payments and freezes, by time.
+  const timeline = [
+    ...events.map((e) => ({ at: e.at, kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name, detail: e.detail })),
+    ...spEvents.map((e) => ({ at: e.at, kind: `stop_payment.${e.kind}`, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name, detail: { ...e.detail, stopPaymentId: e.stop_payment_id, account: e.account } })),
+    ...freezeEvents.map((e) => ({ at: e.at, kind: `freeze.${e.kind}`, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name, detail: { ...e.detail, freezeId: e.freeze_id, account: e.account } })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
   const shares = await freezesRepo.sharesOf(deps.db, returns.map((r) => r.id));
   const person = (uid: number | null) => (uid === null ? null : { id: uid, name: people.get(uid) ?? String(uid) });
   if (reveal) {
@@ -161,7 +173,7 @@ export async function get(deps: Deps, ctx: RequestContext, scope: Scope, id: num
     money,
     related,
     serials: serials.map((s) => ({ id: s.id, serialNo: s.serial_no, name: s.name })),
-    events: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name, detail: e.detail })),
+    events: timeline.map((e) => ({ ...e, at: e.at.toISOString() })),
   };
 }
 

@@ -198,7 +198,9 @@ describe('cases, stop-payments and tracing through the API', () => {
     expect((await api.as(officer, 'POST', `${url}/status`, { to: 'withdrawn' })).json().status).toBe('withdrawn');
     expect((await api.as(officer, 'POST', `${url}/status`, { to: 'filed' })).statusCode).toBe(409);
     const events = (await api.as(analyst, 'GET', url)).json().events.map((e: { kind: string }) => e.kind);
-    expect(events).toEqual(['opened', 'status', 'assigned', 'status']);
+    expect(events.filter((k: string) => !k.includes('.'))).toEqual(['opened', 'status', 'assigned', 'status']);
+    // The stop-payments' own events are on the same timeline.
+    expect(events.filter((k: string) => k === 'stop_payment.requested')).toHaveLength(2);
   });
 
   it('links cases that share a receiving account, shows them on each case and merges them into a serial case', async () => {
@@ -264,5 +266,26 @@ describe('cases, stop-payments and tracing through the API', () => {
     expect(again).toMatchObject({ stored: 0, duplicates: 1, proposals: 0 });
     const noColumns = await api.as(icbc, 'POST', `/api/v1/bank/requests/${sp.id}/flows`, { csv: 'a,b\n1,2' });
     expect(noColumns.json().errors[0].path).toBe('csv');
+  });
+
+  it('asks for a stop by hand, lists requests newest first, masks the victim in the trace, and keeps the rules in settings', async () => {
+    const created = (await api.as(analyst, 'POST', '/api/v1/cases', report())).json();
+    const byHand = await api.as(analyst, 'POST', `/api/v1/cases/${created.id}/stop-payments`, { account: '6217000010000000029', bank: '中国银行', amount: '50.00' });
+    expect(byHand.statusCode).toBe(201);
+    expect(byHand.json().stopPayments).toMatchObject([{ account: '6217000010000000029', bankOrgCode: 'BOC', status: 'pending', amount: '50.00' }]);
+    expect((await api.as(analyst, 'POST', `/api/v1/cases/${created.id}/stop-payments`, { account: '6217000010000000029', bank: '中国银行', amount: '50.00' })).statusCode).toBe(409);
+    const newest = (await api.as(analyst, 'GET', '/api/v1/bank/requests?sort=newest&pageSize=1')).json().items[0];
+    expect(newest.account).toBe('6217000010000000029');
+    const oldest = (await api.as(analyst, 'GET', '/api/v1/bank/requests?pageSize=1')).json().items[0];
+    expect(oldest.id).toBeLessThan(newest.id);
+    const trace = (await api.as(analyst, 'GET', `/api/v1/cases/${created.id}/trace`)).json();
+    expect(trace.edges.length).toBeGreaterThan(0);
+    expect(trace.edges.some((e: { from: string }) => e.from === '6222020200112233446')).toBe(false);
+    const admin = await api.login('demo-admin');
+    expect((await api.as(analyst, 'GET', '/api/v1/money/settings')).json()).toEqual({ hours: 48, maxRenewals: 2, warnBeforeHours: 6, minProposalYuan: 100 });
+    expect((await api.as(analyst, 'PUT', '/api/v1/money/settings', { hours: 48, maxRenewals: 3, warnBeforeHours: 6, minProposalYuan: 100 })).statusCode).toBe(403);
+    expect((await api.as(admin, 'PUT', '/api/v1/money/settings', { hours: 48, maxRenewals: 3, warnBeforeHours: 60, minProposalYuan: 100 })).json().errors[0].path).toBe('warnBeforeHours');
+    expect((await api.as(admin, 'PUT', '/api/v1/money/settings', { hours: 48, maxRenewals: 3, warnBeforeHours: 6, minProposalYuan: 100 })).json().maxRenewals).toBe(3);
+    await api.as(admin, 'PUT', '/api/v1/money/settings', { hours: 48, maxRenewals: 2, warnBeforeHours: 6, minProposalYuan: 100 });
   });
 });

@@ -167,3 +167,27 @@ export async function moneyTotals(db: Q, scope: Scope, caseId?: number) {
   const row = r.rows[0];
   return { stopped: row?.stopped ?? '0.00', frozen: row?.frozen ?? '0.00', returned: row?.returned ?? '0.00' };
 }
+
+/** The events of every freeze of a case, for the case's timeline. */
+export function eventsOfCase(db: Q, caseId: number) {
+  return db
+    .selectFrom('freeze_events as e')
+    .innerJoin('freezes', 'freezes.id', 'e.freeze_id')
+    .select(['e.id', 'e.at', 'e.kind', 'e.from_status', 'e.to_status', 'e.actor_name', 'e.detail', 'freezes.account', 'freezes.id as freeze_id'])
+    .where('freezes.case_id', '=', caseId)
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Returns of the freezes a caller may see (a bank: its own freezes'), newest first. */
+export async function listReturns(db: Q, scope: Scope, status: 'noticed' | 'approved' | 'paid' | 'cancelled' | undefined, limit: number) {
+  let q = db
+    .selectFrom('money_returns')
+    .innerJoin('freezes', 'freezes.id', 'money_returns.freeze_id')
+    .innerJoin('cases', 'cases.id', 'freezes.case_id')
+    .selectAll('money_returns')
+    .select(['freezes.account', 'freezes.bank', 'cases.case_no'])
+    .where(await visible(db, scope));
+  if (status) q = q.where('money_returns.status', '=', status);
+  return q.orderBy('money_returns.id', 'desc').limit(limit).execute();
+}

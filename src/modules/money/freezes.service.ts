@@ -304,6 +304,13 @@ export function confirmPaid(deps: Deps, ctx: RequestContext, scope: Scope, id: n
   });
 }
 
+/** A bank's returns to pay (approved) or paid, or the center's, with the shares per case. */
+export async function listReturns(deps: Deps, scope: Scope, q: { status?: 'noticed' | 'approved' | 'paid' | 'cancelled' | undefined; limit: number }) {
+  const rows = await repo.listReturns(deps.db, scope, q.status, q.limit);
+  const shares = await repo.sharesOf(deps.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => ({ ...presentReturn(r, shares), account: r.account, bank: r.bank, caseNo: r.case_no })) };
+}
+
 /** Warns a week before a freeze lapses and marks lapsed freezes expired (durable, SKIP LOCKED). */
 export async function sweepFreezes(deps: Deps, batch = 1000): Promise<{ warned: number; expired: number }> {
   const now = deps.clock.now();

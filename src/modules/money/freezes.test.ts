@@ -67,6 +67,10 @@ describe('freezes and returns', () => {
     const planned = await api.as(analyst, 'POST', `/api/v1/freezes/${id}/returns`, { method: 'traced' });
     expect(planned.statusCode).toBe(201);
     expect(planned.json()).toMatchObject({ method: 'traced', status: 'approved', totalAmount: '30000.00', shares: [{ caseId: c.id, amount: '30000.00' }] });
+    // The bank finds the approved return in its list of returns to pay; another bank does not.
+    const toPay = (await api.withToken(abc, 'GET', '/api/v1/bank/returns?status=approved')).json().items;
+    expect(toPay.map((r: { id: number; account: string }) => [r.id, r.account])).toEqual([[planned.json().id, MULE]]);
+    expect((await api.as(icbc, 'GET', '/api/v1/bank/returns?status=approved')).json().items).toEqual([]);
     const paid = await api.withToken(abc, 'POST', `/api/v1/bank/returns/${planned.json().id}/paid`, { reference: 'ABC-RT-0001' });
     expect(paid.json()).toMatchObject({ status: 'paid', bankReference: 'ABC-RT-0001' });
     detail = (await api.as(analyst, 'GET', `/api/v1/cases/${c.id}`)).json();

@@ -4,7 +4,7 @@ import type { Deps } from '../../server/context.ts';
 import { notFound } from '../../server/errors.ts';
 import { route } from '../../server/route.ts';
 import { CASE_READERS, CASE_WRITERS } from '../cases/cases.routes.ts';
-import { Account, CaseIdParams, Money, StopPaymentOut } from '../cases/cases.schema.ts';
+import { Account, CaseIdParams, Money, StopPaymentBrief, StopPaymentOut } from '../cases/cases.schema.ts';
 import * as casesRepo from '../cases/cases.repo.ts';
 import { announce } from '../cases/cases.service.ts';
 import { scopeOf } from '../orgs/scope.ts';
@@ -13,6 +13,7 @@ import { FreezeOut, ReturnOut } from './money.schema.ts';
 import { moneyTotals } from './freezes.repo.ts';
 import * as service from './stop-payments.service.ts';
 import { uploadStatement } from './statements.ts';
+import { MoneySettings, moneySettings, putMoneySettings } from './money.settings.ts';
 import { caseTrace, refreshProposals } from './trace.service.ts';
 
 const IsoTime = z.iso.datetime({ offset: true, message: 'ISO 8601 time with offset, e.g. 2026-11-28T09:30:00+08:00' });
@@ -20,6 +21,7 @@ const IdParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 *
 
 const QueueQuery = z.strictObject({
   status: z.enum(['pending', 'stopped', 'mismatch', 'no_balance', 'rejected', 'expired', 'released', 'answered']).optional(),
+  sort: z.enum(['oldest', 'newest']).default('oldest').describe('by request time: oldest first (a queue to work off) or newest first (a history)'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -170,6 +172,35 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
   });
   route(app, deps, {
     method: 'GET',
+    url: '/api/v1/bank/returns',
+    summary: 'Returns of frozen money: a bank liaison sees its own freezes’ (approved ones are to pay), police users their cases’',
+    tags: ['money'],
+    auth: ['bank_liaison', ...CASE_READERS],
+    query: z.strictObject({ status: z.enum(['noticed', 'approved', 'paid', 'cancelled']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    responses: { 200: z.object({ items: z.array(ReturnOut.extend({ account: z.string(), bank: z.string(), caseNo: z.string() })) }) },
+    handler: async ({ principal, query }) => freezes.listReturns(deps, await scopeOf(deps.db, principal), query),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/money/settings',
+    summary: 'Stop-payment rules in force: hours a stop holds, renewals allowed, warning lead; smallest next-hop proposal',
+    tags: ['money'],
+    auth: ['bank_liaison', ...CASE_READERS],
+    responses: { 200: MoneySettings },
+    handler: async () => moneySettings(deps),
+  });
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/v1/money/settings',
+    summary: 'Change the stop-payment rules (admin); stops in force keep their expiry',
+    tags: ['money'],
+    auth: ['admin'],
+    body: MoneySettings,
+    responses: { 200: MoneySettings },
+    handler: async ({ ctx, body }) => putMoneySettings(deps, ctx, body),
+  });
+  route(app, deps, {
+    method: 'GET',
     url: '/api/v1/money/totals',
     summary: 'Money stopped, frozen and returned over the caller’s cases',
     tags: ['money'],
@@ -247,6 +278,27 @@ export function moneyRoutes(app: FastifyInstance, deps: Deps): void {
     body: NoteIn,
     responses: { 200: StopPaymentOut },
     handler: async ({ ctx, principal, params, body }) => service.release(deps, ctx, await scopeOf(deps.db, principal), params.id, body.note),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/cases/:id/stop-payments',
+    summary: 'Ask for a stop-payment on an account by hand (a suggestion below the proposal threshold, an account found elsewhere); 409 if already asked',
+    tags: ['money'],
+    auth: CASE_WRITERS,
+    params: CaseIdParams,
+    body: z.strictObject({ account: Account, bank: z.string().trim().min(1).max(60), amount: Money.refine((v) => Number(v) > 0, 'must be more than 0'), accountName: z.string().trim().min(1).max(60).optional() }),
+    status: 201,
+    responses: { 201: z.object({ stopPayments: z.array(StopPaymentBrief) }) },
+    handler: async ({ ctx, principal, params, body }) => {
+      const scope = await scopeOf(deps.db, principal);
+      const c = await casesRepo.getById(deps.db, scope, params.id);
+      if (!c) throw notFound('case');
+      const trace = await caseTrace(deps, scope, c.id);
+      const hop = trace.nodes.find((n) => n.account === body.account)?.hop ?? 1;
+      const opened = await service.requestByHand(deps, ctx, { id: c.id, orgId: c.org_id, caseNo: c.case_no }, body, hop);
+      await announce(deps, opened.notify.map((n) => n.orgId), { type: 'stop_payment.new', id: c.id });
+      return { stopPayments: opened.briefs };
+    },
   });
   route(app, deps, {
     method: 'POST',

@@ -122,6 +122,7 @@ export function byCase(db: Q, caseId: number) {
 export interface QueueFilter {
   status?: StopPaymentStatus | 'answered' | undefined;
   caseId?: number | undefined;
+  newestFirst?: boolean | undefined;
 }
 
 /** A bank's (or the center's) requests, oldest pending first; proposals never reach a bank. */
@@ -140,7 +141,7 @@ export async function list(db: Q, scope: Scope, f: QueueFilter, page: { limit: n
     ? db.selectFrom('stop_payments').where((eb) => eb.and(conditions)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     : base(db, where).where((eb) => eb.and(conditions)).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const [rows, n] = await Promise.all([
-    base(db, where).where((eb) => eb.and(conditions)).orderBy('stop_payments.requested_at').orderBy('stop_payments.id').limit(page.limit).offset(page.offset).execute(),
+    base(db, where).where((eb) => eb.and(conditions)).orderBy('stop_payments.requested_at', f.newestFirst ? 'desc' : 'asc').orderBy('stop_payments.id', f.newestFirst ? 'desc' : 'asc').limit(page.limit).offset(page.offset).execute(),
     count,
   ]);
   return { rows, total: Number(n.n) };
@@ -230,4 +231,15 @@ export async function markExpired(trx: Q, ids: number[], now: Date): Promise<voi
 export async function markWarned(trx: Q, ids: number[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await sql`UPDATE stop_payments SET expiry_warned_at = ${now}, updated_at = ${now} WHERE id = ANY(${ids}::int8[])`.execute(trx);
+}
+
+/** The events of every request of a case, for the case's timeline. */
+export function eventsOfCase(db: Q, caseId: number) {
+  return db
+    .selectFrom('stop_payment_events as e')
+    .innerJoin('stop_payments', 'stop_payments.id', 'e.stop_payment_id')
+    .select(['e.id', 'e.at', 'e.kind', 'e.from_status', 'e.to_status', 'e.actor_name', 'e.detail', 'stop_payments.account', 'stop_payments.id as stop_payment_id'])
+    .where('stop_payments.case_id', '=', caseId)
+    .orderBy('e.id')
+    .execute();
 }

@@ -126,8 +126,8 @@ export function present(r: repo.StopPaymentRow) {
 }
 export type StopPaymentDto = ReturnType<typeof present>;
 
-export async function listRequests(deps: Deps, scope: Scope, q: { status?: StopPaymentStatus | 'answered' | undefined; page: number; pageSize: number }) {
-  const { rows, total } = await repo.list(deps.db, scope, { status: q.status }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+export async function listRequests(deps: Deps, scope: Scope, q: { status?: StopPaymentStatus | 'answered' | undefined; sort?: 'oldest' | 'newest' | undefined; page: number; pageSize: number }) {
+  const { rows, total } = await repo.list(deps.db, scope, { status: q.status, newestFirst: q.sort === 'newest' }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   // What the bank checks the request against: the victim's transfers into the account (amounts, times).
   const transfers = await repo.transfersTo(deps.db, rows.map((r) => ({ caseId: r.case_id, account: r.account })));
   const items = rows.map((r) => ({
@@ -255,6 +255,27 @@ export async function release(deps: Deps, ctx: RequestContext, scope: Scope, id:
     await audit.record(trx, ctx, now, { action: 'stop_payment.release', targetType: 'stop_payment', targetId: id, orgId: visible.case_org_id, detail: note ? { note } : {} });
   });
   return reload(deps, scope, id);
+}
+
+/**
+ * A stop-payment an officer asks for by hand (a suggested account below the proposal threshold, an account
+ * found outside the trace): pending at once; an account already requested for the case is 409.
+ */
+export async function requestByHand(
+  deps: Deps,
+  ctx: RequestContext,
+  c: { id: number; orgId: number; caseNo: string },
+  input: { account: string; bank: string; amount: string; accountName?: string | undefined },
+  hop: number,
+) {
+  const now = deps.clock.now();
+  const opened = await deps.db.transaction().execute(async (trx) => {
+    const out = await openRequests(trx, ctx, now, c, [{ account: input.account, bank: input.bank, accountName: input.accountName ?? null, amountFen: toFen(input.amount), hop, parentId: null }], 'pending');
+    if (out.briefs.length === 0) throw new AppError('CONFLICT', 'the account already has a stop-payment request in this case');
+    await audit.record(trx, ctx, now, { action: 'stop_payment.request', targetType: 'case', targetId: c.id, orgId: c.orgId, detail: { account: input.account, bank: input.bank } });
+    return out;
+  });
+  return opened;
 }
 
 /** Sends proposed next-hop requests of a case to their banks (all of them, or the ids given). */

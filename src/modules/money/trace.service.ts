@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { suggestNextStops, trace, type Attribution, type Flow, type TraceResult } from '../../engines/trace/trace.ts';
+import { maskAccount } from '../../lib/mask.ts';
 import { fromFen, toFen } from '../../lib/money.ts';
 import type { Deps, RequestContext } from '../../server/context.ts';
 import { notFound } from '../../server/errors.ts';
 import * as casesRepo from '../cases/cases.repo.ts';
 import type { Scope } from '../orgs/scope.ts';
-import { readSetting } from '../settings/settings.repo.ts';
+import { moneySettings } from './money.settings.ts';
 import * as repo from './stop-payments.repo.ts';
 import { openRequests } from './stop-payments.service.ts';
 import { loadTraceFlows } from './trace.repo.ts';
@@ -19,8 +20,6 @@ import { loadTraceFlows } from './trace.repo.ts';
 export const DEFAULT_ATTRIBUTION: Attribution = 'fifo';
 export const TRACE_HOPS = 6;
 
-/** Next-hop proposals below this many yuan are not worth a bank's time (setting money.minProposalYuan). */
-const DEFAULT_MIN_PROPOSAL_YUAN = 100;
 
 interface CaseTrace {
   result: TraceResult;
@@ -51,7 +50,7 @@ export async function refreshProposals(trx: Transaction<DB>, ctx: RequestContext
   const { result } = await computeTrace(trx, caseId, DEFAULT_ATTRIBUTION);
   const existing = await repo.byCase(trx, caseId);
   const covered = new Set(existing.map((r) => r.account));
-  const minFen = ((await readSetting<number>(trx, 'money.minProposalYuan')) ?? DEFAULT_MIN_PROPOSAL_YUAN) * 100;
+  const minFen = (await moneySettings({ db: trx as Kysely<DB> })).minProposalYuan * 100;
   const requestOf = new Map(existing.map((r) => [r.account, r.id]));
   const suggestions = suggestNextStops(result, covered, minFen);
   const parentOf = (account: string): number | null => {
@@ -74,7 +73,10 @@ export async function refreshProposals(trx: Transaction<DB>, ctx: RequestContext
 export async function caseTrace(deps: Deps, scope: Scope, caseId: number, method: Attribution = DEFAULT_ATTRIBUTION) {
   const c = await casesRepo.getById(deps.db, scope, caseId);
   if (!c) throw notFound('case');
-  const [{ result, truncated }, requests] = await Promise.all([computeTrace(deps.db, caseId, method), repo.byCase(deps.db, caseId)]);
+  const [{ result, truncated }, requests, transfers] = await Promise.all([computeTrace(deps.db, caseId, method), repo.byCase(deps.db, caseId), casesRepo.transfersOf(deps.db, caseId)]);
+  // The victim's own accounts are personal data: masked here as on the case page (reveal is audited there).
+  const victim = new Set(transfers.map((t) => t.from_account));
+  const shown = (account: string) => (victim.has(account) ? (maskAccount(account) ?? account) : account);
   const requestByAccount = new Map(requests.map((r) => [r.account, r]));
   const covered = new Set(requests.filter((r) => r.status !== 'proposed').map((r) => r.account));
   return {
@@ -93,7 +95,7 @@ export async function caseTrace(deps: Deps, scope: Scope, caseId: number, method
         stopPaymentId: r?.id ?? null,
       };
     }),
-    edges: result.edges.map((e) => ({ from: e.from, to: e.to, amount: fromFen(e.amount), taintedAmount: fromFen(e.tainted), at: new Date(e.at).toISOString(), channel: e.channel })),
+    edges: result.edges.map((e) => ({ from: shown(e.from), to: shown(e.to), amount: fromFen(e.amount), taintedAmount: fromFen(e.tainted), at: new Date(e.at).toISOString(), channel: e.channel })),
     suggestions: suggestNextStops(result, covered).map((s) => ({
       account: s.account,
       bank: s.bank,
