@@ -142,12 +142,20 @@ export async function seedCases(deps: Deps, rng: Rng, count: number, onProgress?
             expires_at: stoppedFen === null ? null : new Date(responded.getTime() + 48 * 3_600_000),
             updated_at: responded,
           });
+          // Recent stops wait for a freeze the bank has not carried out yet; now and then a bank refuses one.
+          if (stoppedFen !== null && answer === 'stopped' && ageDays <= 30 && rng.next() < 0.4) {
+            const at = new Date(responded.getTime() + rng.int(1, 20) * 3_600_000);
+            const fid = await freezesRepo.insert(trx, { caseId: id, account: r.account, bank: v.bank, bankOrgId: r.bank_org_id, stopPaymentId: r.id, documentNo: `${county.region_code}公(刑)冻字〔${reported.getUTCFullYear()}〕${seq + i}号`, ...(rng.next() < 0.3 ? { kind: 'limited' as const, limitAmount: fromFen(stoppedFen) } : { kind: 'full' as const, limitAmount: null }), months: 6, at });
+            if (rng.next() < 0.15) await freezesRepo.update(trx, fid, { status: 'rejected', response_note: '账户已销户', updated_at: at });
+          }
           // Older stops became freezes (the stop released), and many of those were returned to the victim.
           if (stoppedFen !== null && answer === 'stopped' && ageDays > 30 && rng.next() < 0.6) {
             const frozenAt = new Date(responded.getTime() + rng.int(1, 40) * 3_600_000);
             const fid = await freezesRepo.insert(trx, { caseId: id, account: r.account, bank: v.bank, bankOrgId: r.bank_org_id, stopPaymentId: r.id, documentNo: `${county.region_code}公(刑)冻字〔${reported.getUTCFullYear()}〕${seq + i}号`, kind: 'full', limitAmount: null, months: 6, at: frozenAt });
             const expires = new Date(frozenAt.getTime() + 182 * 86_400_000);
-            await freezesRepo.update(trx, fid, { status: expires.getTime() < now ? 'expired' : 'frozen', frozen_at: frozenAt, frozen_amount: fromFen(stoppedFen), expires_at: expires, updated_at: frozenAt });
+            // Some were released early by document (the case closed, the money accounted for otherwise).
+            const status = expires.getTime() < now ? 'expired' : rng.next() < 0.1 ? 'released' : 'frozen';
+            await freezesRepo.update(trx, fid, { status, frozen_at: frozenAt, frozen_amount: fromFen(stoppedFen), expires_at: expires, updated_at: frozenAt });
             await stopsRepo.update(trx, r.id, { status: 'released', updated_at: frozenAt });
             if (ageDays > 60 && rng.next() < 0.7) {
               const paidAt = new Date(frozenAt.getTime() + rng.int(15, 50) * 86_400_000);
