@@ -7,6 +7,7 @@ const SUBJECT = {
   case_events: 'case_id',
   stop_payment_events: 'stop_payment_id',
   freeze_events: 'freeze_id',
+  lead_events: 'lead_id',
 } as const;
 export type TimelineTable = keyof typeof SUBJECT;
 

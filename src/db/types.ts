@@ -403,6 +403,45 @@ export interface SerialCaseMembersTable {
   reason: ColumnType<unknown[], string | undefined, string>;
 }
 
+export type LeadOutcome = 'criminal' | 'administrative' | 'education' | 'punishment_proposal' | 'struck_off';
+
+export interface CardLeadsTable {
+  id: Generated<number>;
+  lead_no: string;
+  source: 'ministry' | 'case' | 'manual';
+  external_id: string | null;
+  kind: 'bank_account' | 'phone_card' | 'payment_account';
+  identifier: string;
+  holder_name: string | null;
+  holder_id_number: string | null;
+  holder_phone: string | null;
+  opened_at_org_id: number | null;
+  opened_at_name: string | null;
+  case_id: number | null;
+  org_id: number;
+  status: 'assigned' | 'verifying' | 'closed';
+  due_at: Timestamp;
+  outcome: LeadOutcome | null;
+  outcome_note: string | null;
+  closed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LeadEventsTable {
+  id: Generated<number>;
+  lead_id: number;
+  at: Timestamp;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: string | null;
+  org_id: number | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
 /** Open warnings per unit and grade, kept by triggers (migration 0003). */
 export interface WarningOpenCountsTable {
   org_id: number;
@@ -413,6 +452,8 @@ export interface WarningOpenCountsTable {
 }
 
 export interface DB {
+  card_leads: CardLeadsTable;
+  lead_events: LeadEventsTable;
   serial_cases: SerialCasesTable;
   serial_case_members: SerialCaseMembersTable;
   freezes: FreezesTable;

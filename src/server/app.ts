@@ -19,6 +19,7 @@ import { userRoutes } from '../modules/users/users.routes.ts';
 import { warningRoutes } from '../modules/warnings/warnings.routes.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { moneyRoutes } from '../modules/money/money.routes.ts';
+import { leadRoutes } from '../modules/cards/leads.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.ts';
 
@@ -124,6 +125,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   warningRoutes(app, deps);
   caseRoutes(app, deps);
   moneyRoutes(app, deps);
+  leadRoutes(app, deps);
   streamRoutes(app, deps);
   notificationRoutes(app, deps);
   return app;

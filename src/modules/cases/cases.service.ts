@@ -10,6 +10,8 @@ import * as audit from '../audit/audit.service.ts';
 import * as freezesRepo from '../money/freezes.repo.ts';
 import * as freezes from '../money/freezes.service.ts';
 import * as stops from '../money/stop-payments.service.ts';
+import { loadBanks, matchBank } from '../money/banks.ts';
+import { leadsFromCase } from '../cards/leads.service.ts';
 import * as stopsRepo from '../money/stop-payments.repo.ts';
 import { requireInScope } from '../orgs/orgs.service.ts';
 import * as orgsRepo from '../orgs/orgs.repo.ts';
@@ -261,7 +263,13 @@ export async function intake(deps: Deps, ctx: RequestContext, scope: Scope, inpu
       await repo.insertEvents(trx, [
         { caseId: id, at: now, kind: 'opened', fromStatus: null, toStatus: 'accepted', actorType: ctx.principal?.type ?? 'system', actorId: ctx.principal?.id ?? null, actorName: ctx.principal?.name ?? null, orgId, detail: { source: input.source, fraudTypeSource, ...(classified?.cues.length ? { cues: classified.cues } : {}) } },
       ]);
-      const opened = await stops.openRequests(trx, ctx, now, { id, orgId, caseNo }, stops.firstHopTargets(input.transfers), 'pending');
+      const banks = await loadBanks(trx);
+      const opened = await stops.openRequests(trx, ctx, now, { id, orgId, caseNo }, stops.firstHopTargets(input.transfers), 'pending', banks);
+      // 断卡: every receiving account and every phone the fraudster used becomes a lead for the case's unit.
+      const cards = new Map<string, Parameters<typeof leadsFromCase>[4][number]>();
+      for (const t of input.transfers) cards.set(`a|${t.toAccount}`, { kind: 'bank_account', identifier: t.toAccount, holderName: t.toName ?? null, openedAtOrgId: matchBank(banks, t.toBank)?.id ?? null, openedAtName: matchBank(banks, t.toBank) ? null : t.toBank });
+      for (const i of input.identifiers ?? []) if (i.kind === 'phone') cards.set(`p|${i.value}`, { kind: 'phone_card', identifier: i.value, holderName: null, openedAtOrgId: null, openedAtName: null });
+      await leadsFromCase(trx, ctx, now, { id, orgId }, [...cards.values()]);
       await audit.record(trx, ctx, now, { action: 'case.intake', targetType: 'case', targetId: id, orgId, detail: { caseNo, transfers: input.transfers.length, stopPayments: opened.briefs.length } });
       return { id, caseNo, briefs: opened.briefs, notify: opened.notify };
     });

@@ -1,0 +1,50 @@
+-- 断卡 (two cards): leads on bank accounts and phone cards used in fraud, verified on the ground by a
+-- station; joint punishment (联合惩戒) of the persons behind them with written notice and appeal.
+
+CREATE SEQUENCE lead_no_seq;
+
+CREATE TABLE card_leads (
+  id                 bigserial PRIMARY KEY,
+  lead_no            text NOT NULL UNIQUE,
+  source             text NOT NULL CHECK (source IN ('ministry','case','manual')),
+  external_id        text,
+  kind               text NOT NULL CHECK (kind IN ('bank_account','phone_card','payment_account')),
+  identifier         text NOT NULL,
+  holder_name        text,
+  holder_id_number   text,
+  holder_phone       text,
+  -- Where the card was opened: the partner's branch/outlet when known, the name as reported otherwise.
+  opened_at_org_id   bigint REFERENCES orgs(id),
+  opened_at_name     text,
+  case_id            bigint REFERENCES cases(id),
+  org_id             bigint NOT NULL REFERENCES orgs(id),
+  status             text NOT NULL CHECK (status IN ('assigned','verifying','closed')),
+  due_at             timestamptz NOT NULL,
+  outcome            text CHECK (outcome IN ('criminal','administrative','education','punishment_proposal','struck_off')),
+  outcome_note       text,
+  closed_at          timestamptz,
+  created_at         timestamptz NOT NULL,
+  updated_at         timestamptz NOT NULL,
+  CONSTRAINT card_leads_source_external_uq UNIQUE (source, external_id),
+  CONSTRAINT card_leads_outcome_closed CHECK ((status = 'closed') = (outcome IS NOT NULL))
+);
+CREATE INDEX card_leads_org_idx ON card_leads (org_id, status, due_at);
+CREATE INDEX card_leads_holder_idx ON card_leads (holder_id_number);
+CREATE INDEX card_leads_opened_idx ON card_leads (opened_at_org_id, created_at);
+-- One lead per card found in cases.
+CREATE UNIQUE INDEX card_leads_case_card_uq ON card_leads (kind, identifier) WHERE source = 'case';
+
+CREATE TABLE lead_events (
+  id           bigserial PRIMARY KEY,
+  lead_id      bigint NOT NULL REFERENCES card_leads(id),
+  at           timestamptz NOT NULL,
+  kind         text NOT NULL,
+  from_status  text,
+  to_status    text,
+  actor_type   text NOT NULL,
+  actor_id     bigint,
+  actor_name   text,
+  org_id       bigint REFERENCES orgs(id),
+  detail       jsonb NOT NULL DEFAULT '{}'::jsonb
+);
+CREATE INDEX lead_events_lead_idx ON lead_events (lead_id, id);

@@ -1,0 +1,150 @@
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { ActorType, CardLeadsTable, DB } from '../../db/types.ts';
+import { appendTimeline } from '../../db/timeline.ts';
+import { orgInScope, type Scope } from '../orgs/scope.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export interface NewLead {
+  source: 'ministry' | 'case' | 'manual';
+  externalId: string | null;
+  kind: 'bank_account' | 'phone_card' | 'payment_account';
+  identifier: string;
+  holderName: string | null;
+  holderIdNumber: string | null;
+  holderPhone: string | null;
+  openedAtOrgId: number | null;
+  openedAtName: string | null;
+  caseId: number | null;
+  orgId: number;
+  dueAt: Date;
+}
+
+/** Inserts leads with their numbers (XS + date + running number); existing ones are skipped and not returned. */
+export async function insertMany(trx: Q, rows: NewLead[], now: Date, stamp: string) {
+  if (rows.length === 0) return [];
+  const seq = await sql<{ n: string }>`SELECT nextval('lead_no_seq')::text AS n FROM generate_series(1, ${rows.length})`.execute(trx);
+  return trx
+    .insertInto('card_leads')
+    .values(
+      rows.map((r, i) => ({
+        lead_no: `XS${stamp}${String(seq.rows[i]?.n ?? i).padStart(6, '0')}`,
+        source: r.source,
+        external_id: r.externalId,
+        kind: r.kind,
+        identifier: r.identifier,
+        holder_name: r.holderName,
+        holder_id_number: r.holderIdNumber,
+        holder_phone: r.holderPhone,
+        opened_at_org_id: r.openedAtOrgId,
+        opened_at_name: r.openedAtName,
+        case_id: r.caseId,
+        org_id: r.orgId,
+        status: 'assigned' as const,
+        due_at: r.dueAt,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning(['id', 'lead_no', 'source', 'external_id', 'kind', 'identifier', 'org_id'])
+    .execute();
+}
+
+export function findExisting(db: Q, source: string, externalIds: string[]) {
+  if (externalIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('card_leads')
+    .innerJoin('orgs', 'orgs.id', 'card_leads.org_id')
+    .select(['card_leads.id', 'card_leads.lead_no', 'card_leads.external_id', 'orgs.code as org_code'])
+    .where('card_leads.source', '=', source as 'ministry')
+    .where('card_leads.external_id', 'in', externalIds)
+    .execute();
+}
+
+export interface NewLeadEvent {
+  leadId: number;
+  at: Date;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actorType: ActorType;
+  actorId: number | null;
+  actorName: string | null;
+  orgId: number | null;
+  detail: Record<string, unknown>;
+}
+
+export function insertEvents(trx: Q, events: NewLeadEvent[]): Promise<void> {
+  return appendTimeline(trx, 'lead_events', events.map(({ leadId, ...e }) => ({ subjectId: leadId, ...e })));
+}
+
+function base(db: Q, scope: Scope) {
+  return db
+    .selectFrom('card_leads')
+    .innerJoin('orgs', 'orgs.id', 'card_leads.org_id')
+    .leftJoin('orgs as opened', 'opened.id', 'card_leads.opened_at_org_id')
+    .selectAll('card_leads')
+    .select(['orgs.code as org_code', 'orgs.name as org_name', 'orgs.path as org_path', 'opened.code as opened_code'])
+    .where(orgInScope(scope, 'card_leads.org_id'));
+}
+
+export function getById(db: Q, scope: Scope, id: number) {
+  return base(db, scope).where('card_leads.id', '=', id).executeTakeFirst();
+}
+export type LeadRow = NonNullable<Awaited<ReturnType<typeof getById>>>;
+
+export interface LeadFilter {
+  status?: 'assigned' | 'verifying' | 'closed' | 'open' | undefined;
+  outcome?: string | undefined;
+  overdueAt?: Date | undefined;
+  orgScope?: Scope | undefined;
+  q?: string | undefined;
+}
+
+export async function list(db: Q, scope: Scope, f: LeadFilter, page: { limit: number; offset: number }) {
+  let q = base(db, scope);
+  if (f.status === 'open') q = q.where('card_leads.status', '<>', 'closed');
+  else if (f.status) q = q.where('card_leads.status', '=', f.status);
+  if (f.outcome) q = q.where('card_leads.outcome', '=', f.outcome as 'criminal');
+  if (f.overdueAt) q = q.where('card_leads.status', '<>', 'closed').where('card_leads.due_at', '<', f.overdueAt);
+  if (f.orgScope) q = q.where(orgInScope(f.orgScope, 'card_leads.org_id'));
+  if (f.q) q = q.where((eb) => eb.or([eb('card_leads.identifier', '=', f.q ?? ''), eb('card_leads.holder_id_number', '=', (f.q ?? '').toUpperCase()), eb('card_leads.lead_no', '=', f.q ?? '')]));
+  const [rows, count] = await Promise.all([
+    q.orderBy('card_leads.due_at').orderBy('card_leads.id').limit(page.limit).offset(page.offset).execute(),
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export function lockForUpdate(trx: Transaction<DB>, id: number) {
+  return trx.selectFrom('card_leads').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function update(trx: Q, id: number, patch: Updateable<CardLeadsTable>): Promise<void> {
+  await trx.updateTable('card_leads').set(patch).where('id', '=', id).execute();
+}
+
+export function eventsOf(db: Q, leadId: number) {
+  return db.selectFrom('lead_events').selectAll().where('lead_id', '=', leadId).orderBy('id').execute();
+}
+
+/**
+ * Case-involved cards per branch or outlet where they were opened, in a period: the accountability ranking.
+ * Counted from leads that came from cases or the ministry (manual leads are hunches, not findings).
+ */
+export async function accountability(db: Q, kind: 'bank' | 'operator', from: Date, to: Date, limit: number) {
+  const rows = await sql<{ code: string; name: string; institution: string; leads: number; closed: number; punished: number }>`
+    SELECT o.code, o.name, inst.name AS institution, count(*)::int AS leads,
+           count(*) FILTER (WHERE l.status = 'closed' AND l.outcome <> 'struck_off')::int AS closed,
+           count(*) FILTER (WHERE l.outcome IN ('criminal', 'administrative', 'punishment_proposal'))::int AS punished
+    FROM card_leads l
+    JOIN orgs o ON o.id = l.opened_at_org_id
+    JOIN orgs inst ON inst.id = NULLIF(split_part(o.path, '/', 3), '')::int8
+    WHERE l.source IN ('case', 'ministry') AND l.created_at >= ${from} AND l.created_at < ${to}
+      AND inst.kind = ${kind} AND (l.outcome IS NULL OR l.outcome <> 'struck_off')
+    GROUP BY o.code, o.name, inst.name
+    ORDER BY leads DESC, o.code
+    LIMIT ${limit}`.execute(db);
+  return rows.rows.map((r) => ({ ...r, leads: Number(r.leads), closed: Number(r.closed), punished: Number(r.punished) }));
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApi, type Session } from '../../../test/helpers/api.ts';
+import { createTestDb, type TestDb } from '../../../test/helpers/db.ts';
+
+const iso = (d: Date) => d.toISOString();
+
+describe('two-card leads (断卡)', () => {
+  let t: TestDb;
+  let api: TestApi;
+  let analyst: Session;
+  let officer: Session;
+  beforeAll(async () => {
+    t = await createTestDb({ demo: true, clockStart: '2026-06-15T02:00:00Z', config: { sessionIdleMinutes: 1_000_000, sessionMaxHours: 100_000 } });
+    api = await TestApi.create(t.deps);
+    analyst = await api.login('demo-center_analyst');
+    officer = await api.login('demo-station_officer');
+  });
+  afterAll(async () => {
+    await api.close();
+    await t.close();
+  });
+
+  it('takes a ministry list item by item, routes each with a deadline, and recognises a replay', async () => {
+    const items = [
+      { externalId: 'MPS-001', source: 'ministry', kind: 'bank_account', identifier: '6212260000000000018', holderName: '赵六', holderIdNumber: '110101199003071575', openedAt: 'ICBC-149902', orgCode: '149902001' },
+      { externalId: 'MPS-002', source: 'ministry', kind: 'phone_card', identifier: '16500001234', regionCode: '149923' },
+      { externalId: 'MPS-003', source: 'ministry', kind: 'bank_account', identifier: '6228480012345678903', holderIdNumber: '110101199003071574', orgCode: '149902001' },
+      { source: 'ministry', kind: 'bank_account', identifier: '6228480012345678911', orgCode: '149902001' },
+      { externalId: 'MPS-005', source: 'ministry', kind: 'bank_account', identifier: '6228480012345678929', regionCode: '110101' },
+      { externalId: 'MPS-006', source: 'ministry', kind: 'bank_account', identifier: '6228480012345678937', orgCode: '149902001001' },
+    ];
+    const res = (await api.as(analyst, 'POST', '/api/v1/cards/leads', { items })).json();
+    expect(res.rejected.map((r: { index: number; errors: { path: string }[] }) => [r.index, r.errors[0]?.path])).toEqual([
+      [2, 'holderIdNumber'],
+      [3, 'externalId'],
+      [4, 'regionCode'],
+      [5, 'orgCode'],
+    ]);
+    expect(res.accepted.map((a: { index: number; orgCode: string; duplicate: boolean }) => [a.index, a.orgCode, a.duplicate])).toEqual([
+      [0, '149902001', false],
+      [1, '149923', false],
+    ]);
+    const lead = (await api.as(officer, 'GET', `/api/v1/cards/leads/${res.accepted[0].id}`)).json();
+    expect(lead).toMatchObject({ status: 'assigned', openedAtOrgCode: 'ICBC-149902', overdue: false, source: 'ministry' });
+    expect(new Date(lead.dueAt).getTime() - t.clock.now().getTime()).toBe(15 * 86_400_000);
+    expect(lead.holderName).not.toBe('赵六');
+    const again = (await api.as(analyst, 'POST', '/api/v1/cards/leads', { items: items.slice(0, 1) })).json();
+    expect(again.accepted).toEqual([{ index: 0, id: res.accepted[0].id, leadNo: res.accepted[0].leadNo, orgCode: '149902001', duplicate: true }]);
+    // The other county's lead is not the officer's.
+    expect((await api.as(officer, 'GET', `/api/v1/cards/leads/${res.accepted[1].id}`)).statusCode).toBe(404);
+  });
+
+  it('turns the accounts and phones of a reported case into leads for the case’s unit, once per card', async () => {
+    const at = iso(new Date(t.clock.now().getTime() - 3_600_000));
+    const report = (n: number) => ({
+      source: 'test',
+      reportedAt: iso(t.clock.now()),
+      victim: { name: '王芳', phone: '13800138000' },
+      regionCode: '149902',
+      narrative: '刷单返利',
+      lossAmount: '100.00',
+      transfers: [{ fromAccount: '6222020200112233446', fromBank: '工商银行', toAccount: '6217000010000000011', toBank: '建设银行', toName: '孙七', amount: '100.00', at }],
+      identifiers: [{ kind: 'phone', value: `1650000${String(5000 + n)}` }],
+    });
+    await api.as(officer, 'POST', '/api/v1/cases', report(1));
+    await api.as(officer, 'POST', '/api/v1/cases', report(2));
+    const leads = (await api.as(officer, 'GET', '/api/v1/cards/leads?pageSize=200')).json().items as { source: string; identifier: string; kind: string; openedAtOrgCode: string | null; orgCode: string }[];
+    const fromCases = leads.filter((l) => l.source === 'case');
+    expect(fromCases.filter((l) => l.identifier === '6217000010000000011')).toEqual([expect.objectContaining({ kind: 'bank_account', openedAtOrgCode: 'CCB', orgCode: '149902001' })]);
+    expect(fromCases.filter((l) => l.kind === 'phone_card')).toHaveLength(2);
+  });
+
+  it('walks assigned → verifying → closed; 核减 needs a reason, a closed lead cannot move, and the ranking counts the opener', async () => {
+    const { accepted } = (await api.as(analyst, 'POST', '/api/v1/cards/leads', { items: [{ externalId: 'MPS-100', source: 'ministry', kind: 'bank_account', identifier: '6212260000000000026', openedAt: 'ICBC-149902', orgCode: '149902001' }] })).json();
+    const url = `/api/v1/cards/leads/${accepted[0].id}`;
+    expect((await api.as(officer, 'POST', `${url}/verify`, {})).json().status).toBe('verifying');
+    expect((await api.as(officer, 'POST', `${url}/verify`, {})).statusCode).toBe(409);
+    expect((await api.as(officer, 'POST', `${url}/outcome`, { outcome: 'struck_off' })).json().errors[0].path).toBe('note');
+    const closed = (await api.as(officer, 'POST', `${url}/outcome`, { outcome: 'administrative', note: '行政拘留五日' })).json();
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'administrative' });
+    expect(closed.events.map((e: { kind: string }) => e.kind)).toEqual(['assigned', 'verifying', 'closed']);
+    expect((await api.as(officer, 'POST', `${url}/outcome`, { outcome: 'education' })).statusCode).toBe(409);
+    t.clock.advance(16 * 86_400_000);
+    const overdue = (await api.as(officer, 'GET', '/api/v1/cards/leads?overdue=true&pageSize=200')).json();
+    expect(overdue.items.length).toBeGreaterThan(0);
+    expect(overdue.items.every((l: { overdue: boolean; status: string }) => l.overdue && l.status !== 'closed')).toBe(true);
+    const ranking = (await api.as(analyst, 'GET', '/api/v1/cards/accountability?kind=bank')).json();
+    const icbc = ranking.items.find((r: { code: string }) => r.code === 'ICBC-149902');
+    expect(icbc).toMatchObject({ leads: 2, punished: 1 });
+    expect((await api.as(officer, 'GET', '/api/v1/cards/accountability?kind=bank')).statusCode).toBe(403);
+  });
+});
