@@ -8,6 +8,7 @@ const SUBJECT = {
   stop_payment_events: 'stop_payment_id',
   freeze_events: 'freeze_id',
   lead_events: 'lead_id',
+  punishment_events: 'punishment_id',
 } as const;
 export type TimelineTable = keyof typeof SUBJECT;
 

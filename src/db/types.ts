@@ -442,6 +442,64 @@ export interface LeadEventsTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export type PunishmentStatus = 'proposed' | 'active' | 'rejected' | 'lifted' | 'expired';
+export type AppealStatus = 'submitted' | 'accepted' | 'reviewing' | 'upheld' | 'rejected';
+
+export interface PunishmentsTable {
+  id: Generated<number>;
+  notice_no: string;
+  person_id_number: string;
+  person_name: string;
+  org_id: number;
+  findings: ColumnType<Record<string, unknown>, string, string>;
+  grounds: string[];
+  lead_ids: ColumnType<number[], number[] | undefined, number[]>;
+  years: number;
+  measures: string[];
+  status: PunishmentStatus;
+  proposed_at: Timestamp;
+  approved_at: NullableTimestamp;
+  approved_by: number | null;
+  starts_at: NullableTimestamp;
+  ends_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  delivery_method: string | null;
+  lifted_at: NullableTimestamp;
+  lift_reason: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppealsTable {
+  id: Generated<number>;
+  punishment_id: number;
+  submitted_at: Timestamp;
+  submitted_by: 'staff' | 'partner';
+  submitter_org_id: number | null;
+  grounds: string;
+  status: AppealStatus;
+  due_at: Timestamp;
+  decided_at: NullableTimestamp;
+  answer: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PunishmentEventsTable {
+  id: Generated<number>;
+  punishment_id: number;
+  at: Timestamp;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: string | null;
+  org_id: number | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
 /** Open warnings per unit and grade, kept by triggers (migration 0003). */
 export interface WarningOpenCountsTable {
   org_id: number;
@@ -452,6 +510,9 @@ export interface WarningOpenCountsTable {
 }
 
 export interface DB {
+  punishments: PunishmentsTable;
+  appeals: AppealsTable;
+  punishment_events: PunishmentEventsTable;
   card_leads: CardLeadsTable;
   lead_events: LeadEventsTable;
   serial_cases: SerialCasesTable;

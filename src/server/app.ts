@@ -20,6 +20,7 @@ import { warningRoutes } from '../modules/warnings/warnings.routes.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { moneyRoutes } from '../modules/money/money.routes.ts';
 import { leadRoutes } from '../modules/cards/leads.routes.ts';
+import { punishmentRoutes } from '../modules/cards/punishments.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.ts';
 
@@ -126,6 +127,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   caseRoutes(app, deps);
   moneyRoutes(app, deps);
   leadRoutes(app, deps);
+  punishmentRoutes(app, deps);
   streamRoutes(app, deps);
   notificationRoutes(app, deps);
   return app;

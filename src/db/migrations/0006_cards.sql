@@ -48,3 +48,70 @@ CREATE TABLE lead_events (
   detail       jsonb NOT NULL DEFAULT '{}'::jsonb
 );
 CREATE INDEX lead_events_lead_idx ON lead_events (lead_id, id);
+
+-- 联合惩戒: proposed with the findings, approved by a leader, notified in writing, lifted at expiry or when
+-- an appeal is upheld. Every step is an event.
+CREATE SEQUENCE punishment_no_seq;
+
+CREATE TABLE punishments (
+  id                 bigserial PRIMARY KEY,
+  notice_no          text NOT NULL UNIQUE,
+  person_id_number   text NOT NULL,
+  person_name        text NOT NULL,
+  org_id             bigint NOT NULL REFERENCES orgs(id),
+  findings           jsonb NOT NULL,
+  grounds            text[] NOT NULL,
+  lead_ids           bigint[] NOT NULL DEFAULT '{}',
+  years              integer NOT NULL CHECK (years IN (2, 3)),
+  measures           text[] NOT NULL,
+  status             text NOT NULL CHECK (status IN ('proposed','active','rejected','lifted','expired')),
+  proposed_at        timestamptz NOT NULL,
+  approved_at        timestamptz,
+  approved_by        bigint REFERENCES users(id),
+  starts_at          timestamptz,
+  ends_at            timestamptz,
+  delivered_at       timestamptz,
+  delivery_method    text,
+  lifted_at          timestamptz,
+  lift_reason        text,
+  note               text,
+  created_at         timestamptz NOT NULL,
+  updated_at         timestamptz NOT NULL
+);
+CREATE INDEX punishments_person_idx ON punishments (person_id_number);
+CREATE INDEX punishments_org_idx ON punishments (org_id, status);
+CREATE INDEX punishments_expiry_idx ON punishments (ends_at) WHERE status = 'active';
+
+CREATE TABLE appeals (
+  id                 bigserial PRIMARY KEY,
+  punishment_id      bigint NOT NULL REFERENCES punishments(id),
+  submitted_at       timestamptz NOT NULL,
+  submitted_by       text NOT NULL CHECK (submitted_by IN ('staff','partner')),
+  submitter_org_id   bigint REFERENCES orgs(id),
+  grounds            text NOT NULL,
+  status             text NOT NULL CHECK (status IN ('submitted','accepted','reviewing','upheld','rejected')),
+  due_at             timestamptz NOT NULL,
+  decided_at         timestamptz,
+  answer             text,
+  created_at         timestamptz NOT NULL,
+  updated_at         timestamptz NOT NULL
+);
+CREATE INDEX appeals_punishment_idx ON appeals (punishment_id);
+CREATE INDEX appeals_open_due_idx ON appeals (due_at) WHERE status IN ('submitted','accepted','reviewing');
+-- One open appeal per measure at a time.
+CREATE UNIQUE INDEX appeals_one_open_uq ON appeals (punishment_id) WHERE status IN ('submitted','accepted','reviewing');
+
+CREATE TABLE punishment_events (
+  id             bigserial PRIMARY KEY,
+  punishment_id  bigint NOT NULL REFERENCES punishments(id),
+  at             timestamptz NOT NULL,
+  kind           text NOT NULL,
+  from_status    text,
+  to_status      text,
+  actor_type     text NOT NULL,
+  actor_id       bigint,
+  actor_name     text,
+  org_id         bigint REFERENCES orgs(id),
+  detail         jsonb NOT NULL DEFAULT '{}'::jsonb
+);
+CREATE INDEX punishment_events_idx ON punishment_events (punishment_id, id);
