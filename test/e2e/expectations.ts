@@ -11,7 +11,7 @@ export const EXPECTED_MENU: Record<Role, readonly string[]> = {
   viewer: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats'],
   station_officer: ['home', 'warnings', 'cases', 'cards', 'persons', 'outreach', 'stats'],
   grid_worker: ['home', 'warnings', 'persons'],
-  bank_liaison: ['home', 'funds'],
+  bank_liaison: ['home', 'funds', 'cards'],
   operator_liaison: ['home', 'cards'],
   member_contact: ['home', 'outreach'],
 };

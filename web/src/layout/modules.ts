@@ -24,7 +24,7 @@ export const MODULE_ACCESS: Record<BusinessModule, Partial<Record<Role, Access>>
   warnings: { ...CENTER, station_officer: 'rw', grid_worker: 'rw' },
   cases: { ...CENTER, station_officer: 'rw' },
   funds: { ...CENTER, bank_liaison: 'rw' },
-  cards: { ...CENTER, station_officer: 'rw', operator_liaison: 'rw' },
+  cards: { ...CENTER, station_officer: 'rw', operator_liaison: 'rw', bank_liaison: 'rw' },
   persons: { ...CENTER, station_officer: 'rw', grid_worker: 'rw' },
   outreach: { ...CENTER, station_officer: 'rw', member_contact: 'rw' },
   stats: { center_analyst: 'ro', center_leader: 'ro', viewer: 'ro', station_officer: 'ro' },
