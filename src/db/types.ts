@@ -500,6 +500,23 @@ export interface PunishmentEventsTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface UnitNoticesTable {
+  id: Generated<number>;
+  notice_no: string;
+  to_org_id: number;
+  from_org_id: number;
+  kind: 'rectification' | 'summons' | 'suspension_proposal';
+  subject: string;
+  body: string;
+  issued_at: Timestamp;
+  reply_due_at: Timestamp;
+  reply_text: string | null;
+  replied_at: NullableTimestamp;
+  replied_by: string | null;
+  overdue_notified_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 /** Open warnings per unit and grade, kept by triggers (migration 0003). */
 export interface WarningOpenCountsTable {
   org_id: number;
@@ -510,6 +527,7 @@ export interface WarningOpenCountsTable {
 }
 
 export interface DB {
+  unit_notices: UnitNoticesTable;
   punishments: PunishmentsTable;
   appeals: AppealsTable;
   punishment_events: PunishmentEventsTable;

@@ -2,6 +2,7 @@ import type { Deps } from '../server/context.ts';
 import { deleteExpiredSessions } from '../modules/auth/auth.repo.ts';
 import { remindStale } from '../modules/cases/followup.ts';
 import { sweepPunishments } from '../modules/cards/punishments.service.ts';
+import { sweepNotices } from '../modules/cards/notices.ts';
 import { sweepFreezes } from '../modules/money/freezes.service.ts';
 import { sweepStops } from '../modules/money/stop-payments.service.ts';
 import { sweepOverdue } from '../modules/warnings/warnings.sweep.ts';
@@ -19,6 +20,7 @@ export const JOBS: Job[] = [
   { name: 'freezes.sweep', everyMs: 600_000, run: async (deps) => ({ ...(await sweepFreezes(deps)) }) },
   { name: 'cases.followup', everyMs: 3_600_000, run: async (deps) => ({ ...(await remindStale(deps)) }) },
   { name: 'punishments.sweep', everyMs: 3_600_000, run: async (deps) => ({ ...(await sweepPunishments(deps)) }) },
+  { name: 'notices.sweep', everyMs: 3_600_000, run: async (deps) => ({ ...(await sweepNotices(deps)) }) },
   { name: 'sessions.cleanup', everyMs: 600_000, run: async (deps) => ({ removed: await deleteExpiredSessions(deps.db, deps.clock.now()) }) },
 ];
 

@@ -115,3 +115,24 @@ CREATE TABLE punishment_events (
   detail         jsonb NOT NULL DEFAULT '{}'::jsonb
 );
 CREATE INDEX punishment_events_idx ON punishment_events (punishment_id, id);
+
+-- 提示函: notices to member units, banks, operators and their branches/outlets, with a reply deadline.
+CREATE SEQUENCE unit_notice_no_seq;
+CREATE TABLE unit_notices (
+  id            bigserial PRIMARY KEY,
+  notice_no     text NOT NULL UNIQUE,
+  to_org_id     bigint NOT NULL REFERENCES orgs(id),
+  from_org_id   bigint NOT NULL REFERENCES orgs(id),
+  kind          text NOT NULL CHECK (kind IN ('rectification','summons','suspension_proposal')),
+  subject       text NOT NULL,
+  body          text NOT NULL,
+  issued_at     timestamptz NOT NULL,
+  reply_due_at  timestamptz NOT NULL,
+  reply_text    text,
+  replied_at    timestamptz,
+  replied_by    text,
+  overdue_notified_at timestamptz,
+  created_at    timestamptz NOT NULL
+);
+CREATE INDEX unit_notices_to_idx ON unit_notices (to_org_id, issued_at DESC);
+CREATE INDEX unit_notices_open_due_idx ON unit_notices (reply_due_at) WHERE replied_at IS NULL;

@@ -6,6 +6,7 @@ import { route } from '../../server/route.ts';
 import { scopeOf } from '../orgs/scope.ts';
 import { AccountabilityQuery, LeadAssignIn, LeadBatch, LeadBatchResult, LeadListQuery, LeadOut, LeadOutcomeIn } from './leads.schema.ts';
 import * as service from './leads.service.ts';
+import * as notices from './notices.ts';
 
 /** Who works leads: the center and the stations that verify them. */
 const LEAD_READERS: readonly Role[] = ['admin', 'center_analyst', 'center_leader', 'viewer', 'station_officer'];
@@ -16,6 +17,38 @@ const EventOut = z.object({ at: z.string(), kind: z.string(), fromStatus: z.stri
 const LeadDetail = LeadOut.extend({ events: z.array(EventOut) });
 
 export function leadRoutes(app: FastifyInstance, deps: Deps): void {
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/cards/notices',
+    summary: 'Send a notice (提示函), summons or suspension proposal to a bank, operator, branch, outlet or member unit, with a reply deadline',
+    tags: ['cards'],
+    auth: ['admin', 'center_analyst'],
+    body: notices.NoticeIn,
+    status: 201,
+    responses: { 201: notices.NoticeOut },
+    handler: async ({ ctx, principal, body }) => notices.send(deps, ctx, await scopeOf(deps.db, principal), body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/cards/notices',
+    summary: 'Notices: the center sees what it sent, a partner what it received; with sent/replied counts',
+    tags: ['cards'],
+    auth: ['admin', 'center_analyst', 'center_leader', 'viewer', 'bank_liaison', 'operator_liaison', 'member_contact'],
+    query: z.strictObject({ open: z.enum(['true', 'false']).optional(), overdue: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    responses: { 200: z.object({ items: z.array(notices.NoticeOut), sent: z.number(), replied: z.number() }) },
+    handler: async ({ principal, query }) => notices.list(deps, await scopeOf(deps.db, principal), query),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/cards/notices/:id/reply',
+    summary: 'The addressed unit replies to a notice, once (another unit gets 404)',
+    tags: ['cards'],
+    auth: ['bank_liaison', 'operator_liaison', 'member_contact'],
+    params: IdParams,
+    body: z.strictObject({ text: z.string().trim().min(5).max(20_000) }),
+    responses: { 200: notices.NoticeOut },
+    handler: async ({ ctx, principal, params, body }) => notices.reply(deps, ctx, await scopeOf(deps.db, principal), params.id, body.text),
+  });
   route(app, deps, {
     method: 'POST',
     url: '/api/v1/cards/leads',
@@ -88,7 +121,12 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
     auth: ['admin', 'center_analyst', 'center_leader', 'viewer'],
     query: AccountabilityQuery,
     responses: {
-      200: z.object({ from: z.string(), to: z.string(), items: z.array(z.object({ code: z.string(), name: z.string(), institution: z.string(), leads: z.number(), closed: z.number(), punished: z.number() })) }),
+      200: z.object({
+        from: z.string(),
+        to: z.string(),
+        thresholds: z.object({ summonAt: z.number(), suspendAt: z.number() }),
+        items: z.array(z.object({ code: z.string(), name: z.string(), institution: z.string(), leads: z.number(), closed: z.number(), punished: z.number(), action: z.enum(['summon', 'suspend']).nullable() })),
+      }),
     },
     handler: async ({ query }) => service.accountability(deps, query),
   });

@@ -234,10 +234,21 @@ export function recordOutcome(deps: Deps, ctx: RequestContext, scope: Scope, id:
   }));
 }
 
+/** Case-involved cards per branch or outlet in a period that call for a summons or a suspension proposal. */
+export const DEFAULT_SUMMON_AT = 5;
+export const DEFAULT_SUSPEND_AT = 10;
+
 /** Case-involved cards per branch or outlet, in a period (the last 365 days by default), most first. */
 export async function accountability(deps: Deps, q: { kind: 'bank' | 'operator'; from?: string | undefined; to?: string | undefined; limit: number }) {
-  const to = q.to ? new Date(q.to) : deps.clock.now();
+  // Without an end, up to and including now (the end bound is exclusive).
+  const to = q.to ? new Date(q.to) : new Date(deps.clock.now().getTime() + 1);
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 365 * 86_400_000);
   if (from >= to) throw invalid('query.from', 'must be before to');
-  return { from: from.toISOString(), to: to.toISOString(), items: await repo.accountability(deps.db, q.kind, from, to, q.limit) };
+  const thresholds = { summonAt: (await readSetting<number>(deps.db, 'cards.summonAt')) ?? DEFAULT_SUMMON_AT, suspendAt: (await readSetting<number>(deps.db, 'cards.suspendAt')) ?? DEFAULT_SUSPEND_AT };
+  const items = (await repo.accountability(deps.db, q.kind, from, to, q.limit)).map((r) => ({
+    ...r,
+    // Case-involved cards at or above the thresholds trigger a summons (约谈) or a suspension proposal.
+    action: r.leads >= thresholds.suspendAt ? ('suspend' as const) : r.leads >= thresholds.summonAt ? ('summon' as const) : null,
+  }));
+  return { from: from.toISOString(), to: to.toISOString(), thresholds, items };
 }

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApi, type Session } from '../../../test/helpers/api.ts';
+import { createTestDb, type TestDb } from '../../../test/helpers/db.ts';
+import { sweepNotices } from './notices.ts';
+
+describe('notices (提示函) with reply deadlines', () => {
+  let t: TestDb;
+  let api: TestApi;
+  let analyst: Session;
+  let icbc: Session;
+  let cmcc: Session;
+  beforeAll(async () => {
+    t = await createTestDb({ demo: true, clockStart: '2026-06-15T02:00:00Z', config: { sessionIdleMinutes: 1_000_000, sessionMaxHours: 100_000 } });
+    api = await TestApi.create(t.deps);
+    analyst = await api.login('demo-center_analyst');
+    icbc = await api.login('demo-bank_liaison');
+    cmcc = await api.login('demo-operator_liaison');
+  });
+  afterAll(async () => {
+    await api.close();
+    await t.close();
+  });
+
+  it('sends to a partner, takes its reply once, refuses a reply from another unit and counts sent and replied', async () => {
+    expect((await api.as(analyst, 'POST', '/api/v1/cards/notices', { orgCode: '149902001', kind: 'rectification', subject: '整改', body: '请整改开卡审核。' })).json().errors[0].path).toBe('orgCode');
+    const a = (await api.as(analyst, 'POST', '/api/v1/cards/notices', { orgCode: 'ICBC-149902', kind: 'rectification', subject: '涉案账户整改', body: '贵行城关支行本季度涉案账户 12 个，请于 7 日内书面回复整改措施。' })).json();
+    expect(a).toMatchObject({ toOrgCode: 'ICBC-149902', overdue: false });
+    expect(a.noticeNo).toMatch(/^TSH\d{8}\d{4}$/);
+    const b = (await api.as(analyst, 'POST', '/api/v1/cards/notices', { orgCode: 'CMCC-149902-01', kind: 'summons', subject: '约谈', body: '请于下周一到中心约谈。', replyDays: 3 })).json();
+    expect((await api.as(cmcc, 'POST', `/api/v1/cards/notices/${a.id}/reply`, { text: '我们不是收件单位' })).statusCode).toBe(404);
+    expect((await api.as(icbc, 'GET', '/api/v1/cards/notices')).json().items.map((n: { id: number }) => n.id)).toEqual([a.id]);
+    const replied = (await api.as(icbc, 'POST', `/api/v1/cards/notices/${a.id}/reply`, { text: '已完成开户审核整改，详见附件。' })).json();
+    expect(replied).toMatchObject({ replyText: '已完成开户审核整改，详见附件。', overdue: false });
+    expect((await api.as(icbc, 'POST', `/api/v1/cards/notices/${a.id}/reply`, { text: '再次回复内容' })).statusCode).toBe(409);
+    t.clock.advance(4 * 86_400_000);
+    const center = (await api.as(analyst, 'GET', '/api/v1/cards/notices')).json();
+    expect(center).toMatchObject({ sent: 2, replied: 1 });
+    expect((await api.as(analyst, 'GET', '/api/v1/cards/notices?overdue=true')).json().items.map((n: { id: number }) => n.id)).toEqual([b.id]);
+    expect((await sweepNotices(t.deps)).overdue).toBe(1);
+    expect((await sweepNotices(t.deps)).overdue).toBe(0);
+  });
+
+  it('flags branches whose case-involved cards reach the summons and suspension thresholds', async () => {
+    const items = Array.from({ length: 10 }, (_, i) => ({ externalId: `ACC-${i}`, source: 'ministry', kind: 'bank_account', identifier: `62122600000000${String(1000 + i)}`, openedAt: i < 6 ? 'ICBC-149902' : 'ABC-149902', orgCode: '149902001' }));
+    expect((await api.as(analyst, 'POST', '/api/v1/cards/leads', { items })).json().rejected).toEqual([]);
+    const r = (await api.as(analyst, 'GET', '/api/v1/cards/accountability?kind=bank')).json();
+    expect(r.thresholds).toEqual({ summonAt: 5, suspendAt: 10 });
+    expect(r.items.map((i: { code: string; leads: number; action: string | null }) => [i.code, i.leads, i.action])).toEqual([
+      ['ICBC-149902', 6, 'summon'],
+      ['ABC-149902', 4, null],
+    ]);
+  });
+});
