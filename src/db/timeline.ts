@@ -9,6 +9,7 @@ const SUBJECT = {
   freeze_events: 'freeze_id',
   lead_events: 'lead_id',
   punishment_events: 'punishment_id',
+  person_events: 'person_id',
 } as const;
 export type TimelineTable = keyof typeof SUBJECT;
 

@@ -517,6 +517,43 @@ export interface UnitNoticesTable {
   created_at: Timestamp;
 }
 
+export type PersonCategory = 'fraud_record' | 'two_card' | 'stranded_abroad' | 'returnee' | 'illegal_crossing';
+export type PersonStatus = 'stranded' | 'contacted' | 'returning' | 'returned' | 'surrendered' | 'under_control' | 'released';
+
+export interface KeyPersonsTable {
+  id: Generated<number>;
+  id_number: string;
+  name: string;
+  phone: string | null;
+  category: PersonCategory;
+  org_id: number;
+  officer_id: number | null;
+  measures: ColumnType<string[], string[] | undefined, string[]>;
+  status: PersonStatus;
+  abroad_location: string | null;
+  return_plan: string | null;
+  family_contacts: ColumnType<{ name: string; relation: string; phone?: string | undefined }[], string | undefined, string>;
+  listed_at: Timestamp;
+  returned_at: NullableTimestamp;
+  control_until: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonEventsTable {
+  id: Generated<number>;
+  person_id: number;
+  at: Timestamp;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: string | null;
+  org_id: number | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
 /** Open warnings per unit and grade, kept by triggers (migration 0003). */
 export interface WarningOpenCountsTable {
   org_id: number;
@@ -527,6 +564,8 @@ export interface WarningOpenCountsTable {
 }
 
 export interface DB {
+  key_persons: KeyPersonsTable;
+  person_events: PersonEventsTable;
   unit_notices: UnitNoticesTable;
   punishments: PunishmentsTable;
   appeals: AppealsTable;
