@@ -11,6 +11,7 @@ import { mobilePhone, personName } from './people.ts';
 import { MOBILE_PREFIX_LIST } from '../lib/phone.ts';
 import { createRule } from '../modules/warnings/routing-rules.ts';
 import { Rng } from './random.ts';
+import { seedCards } from './seed-cards.ts';
 import { seedCases } from './seed-cases.ts';
 import { seedWarnings } from './seed-warnings.ts';
 
@@ -146,7 +147,10 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
   for (const role of ROLES) await addUser(role, demoOrg[role], demoUsername(role));
   const warnings = await seedWarnings(deps, rng, opts.warnings ?? WARNINGS_PER_SCALE[opts.scale], opts.onProgress ? (d, t) => opts.onProgress?.(d, t, 'warnings') : undefined);
 
-  const cases = await seedCases(deps, rng, opts.cases ?? CASES_PER_SCALE[opts.scale], opts.onProgress ? (d, t) => opts.onProgress?.(d, t, 'cases') : undefined);
+  const caseCount = opts.cases ?? CASES_PER_SCALE[opts.scale];
+  const cases = await seedCases(deps, rng, caseCount, opts.onProgress ? (d, t) => opts.onProgress?.(d, t, 'cases') : undefined);
+  // Two cards and key persons scale with the cases (none when a test asks for an empty year).
+  if (caseCount > 0) await seedCards(deps, rng, opts.scale === 'city' ? 10 : 1);
 
   const orgCount = await orgsRepo.countByKind(deps.db, await cityScope(deps));
   return {
