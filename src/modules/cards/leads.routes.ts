@@ -7,6 +7,7 @@ import { scopeOf } from '../orgs/scope.ts';
 import { AccountabilityQuery, LeadAssignIn, LeadBatch, LeadBatchResult, LeadListQuery, LeadOut, LeadOutcomeIn } from './leads.schema.ts';
 import * as service from './leads.service.ts';
 import * as notices from './notices.ts';
+import { importLeads, LeadImportIn } from './leads.import.ts';
 
 /** Who works leads: the center and the stations that verify them. */
 const LEAD_READERS: readonly Role[] = ['admin', 'center_analyst', 'center_leader', 'viewer', 'station_officer'];
@@ -17,6 +18,25 @@ const EventOut = z.object({ at: z.string(), kind: z.string(), fromStatus: z.stri
 const LeadDetail = LeadOut.extend({ events: z.array(EventOut) });
 
 export function leadRoutes(app: FastifyInstance, deps: Deps): void {
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/cards/leads/import',
+    summary: 'Import a ministry lead list (CSV or Excel, base64) with a column mapping; rejects reported by spreadsheet row',
+    tags: ['cards'],
+    auth: ['admin', 'center_analyst'],
+    body: LeadImportIn,
+    responses: {
+      200: z.object({
+        rows: z.number(),
+        accepted: z.number(),
+        duplicates: z.number(),
+        rejected: z.array(z.object({ row: z.number(), errors: z.array(z.object({ path: z.string(), message: z.string() })) })),
+        columns: z.array(z.string()),
+        mapping: z.record(z.string(), z.string().optional()),
+      }),
+    },
+    handler: async ({ ctx, principal, body }) => importLeads(deps, ctx, await scopeOf(deps.db, principal), body),
+  });
   route(app, deps, {
     method: 'POST',
     url: '/api/v1/cards/notices',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApi, type Session } from '../../../test/helpers/api.ts';
 import { createTestDb, type TestDb } from '../../../test/helpers/db.ts';
@@ -88,5 +89,27 @@ describe('two-card leads (断卡)', () => {
     const icbc = ranking.items.find((r: { code: string }) => r.code === 'ICBC-149902');
     expect(icbc).toMatchObject({ leads: 2, punished: 1 });
     expect((await api.as(officer, 'GET', '/api/v1/cards/accountability?kind=bank')).statusCode).toBe(403);
+  });
+
+  it('imports an Excel list with the usual headings and names the bad rows by their spreadsheet number', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('线索');
+    ws.addRow(['线索编号', '类型', '卡号', '姓名', '身份证号', '开户网点', '核查单位']);
+    ws.addRow(['XLS-1', '银行卡', '6217 0000 1000 0000 11', '甲', '110101199003071575', 'CCB-149902', '149902001']);
+    ws.addRow(['XLS-2', '电话卡', '16500009999', '乙', '110101199003071574', '', '149902001']);
+    ws.addRow(['XLS-3', '银行卡', '6228480012345678911', '丙', '', '', '999999']);
+    const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const res = await api.as(analyst, 'POST', '/api/v1/cards/leads/import', { fileName: '部里下发线索.xlsx', content });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 3, accepted: 1, duplicates: 0, mapping: { externalId: '线索编号', identifier: '卡号', openedAt: '开户网点' } });
+    expect(res.json().rejected.map((r: { row: number; errors: { path: string }[] }) => [r.row, r.errors[0]?.path])).toEqual([
+      [3, 'holderIdNumber'],
+      [4, 'orgCode'],
+    ]);
+    const csv = Buffer.from('号码,核查单位\n16500001111,149902001\n', 'utf8').toString('base64');
+    const phones = (await api.as(analyst, 'POST', '/api/v1/cards/leads/import', { fileName: 'a.csv', content: csv, source: 'manual' })).json();
+    expect(phones).toMatchObject({ rows: 1, accepted: 1 });
+    const bad = await api.as(analyst, 'POST', '/api/v1/cards/leads/import', { fileName: 'a.csv', content: csv, mapping: { identifier: '卡号' } });
+    expect(bad.json().errors[0].path).toBe('mapping.identifier');
   });
 });
