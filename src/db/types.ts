@@ -482,6 +482,7 @@ export interface AppealsTable {
   due_at: Timestamp;
   decided_at: NullableTimestamp;
   answer: string | null;
+  escalated_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

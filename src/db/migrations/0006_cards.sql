@@ -93,6 +93,7 @@ CREATE TABLE appeals (
   due_at             timestamptz NOT NULL,
   decided_at         timestamptz,
   answer             text,
+  escalated_at       timestamptz,
   created_at         timestamptz NOT NULL,
   updated_at         timestamptz NOT NULL
 );

@@ -224,8 +224,11 @@ export async function moveAppeal(deps: Deps, ctx: RequestContext, scope: Scope, 
   return present(deps, await load(deps, scope, a.punishment_id));
 }
 
-/** Lifts measures at the end of their period and tells the institutions (durable, SKIP LOCKED). */
-export async function sweepPunishments(deps: Deps, batch = 1000): Promise<{ expired: number }> {
+/**
+ * Lifts measures at the end of their period and tells the institutions; appeals past their answer deadline
+ * are escalated once to the unit above the one that holds the measure (durable, SKIP LOCKED).
+ */
+export async function sweepPunishments(deps: Deps, batch = 1000): Promise<{ expired: number; appealsOverdue: number }> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const due = await repo.activeLapsed(trx, now, batch);
@@ -238,7 +241,12 @@ export async function sweepPunishments(deps: Deps, batch = 1000): Promise<{ expi
       await insertNotifications(trx, due.flatMap((d) => inst.map((o) => ({ orgId: o.id, kind: 'punishment.expired', title: `联合惩戒期满解除：${d.notice_no}`, targetType: 'punishment', targetId: String(d.id), at: now }))));
       await audit.record(trx, { principal: null, ip: null, requestId: 'sweeper' }, now, { action: 'punishment.sweep', targetType: 'punishment_batch', detail: { expired: due.length } });
     }
-    return { expired: due.length };
+    const late = await repo.overdueAppeals(trx, now, batch);
+    if (late.length) {
+      await repo.markAppealsEscalated(trx, late.map((a) => a.id), now);
+      await insertNotifications(trx, late.map((a) => ({ orgId: a.parent_id ?? a.org_id, kind: 'appeal.overdue', title: `惩戒申诉逾期未答复：${a.notice_no}`, targetType: 'punishment', targetId: String(a.punishment_id), at: now })));
+    }
+    return { expired: due.length, appealsOverdue: late.length };
   });
 }
 

@@ -61,6 +61,7 @@ describe('joint punishment with written notice and appeal', () => {
     const second = await api.as(officer, 'POST', `/api/v1/cards/punishments/${active.id}/appeals`, { grounds: '再次申诉，理由同上。' });
     expect(second.statusCode).toBe(409);
     const aid = appeal.json().id;
+    expect(appeal.json().dueAt).toBe('2026-06-30T02:00:00.000Z');
     expect((await api.as(leader, 'POST', `/api/v1/cards/appeals/${aid}/answer`, { upheld: true, answer: '未经审核直接答复' })).statusCode).toBe(409);
     await api.as(analyst, 'POST', `/api/v1/cards/appeals/${aid}/accept`, {});
     await api.as(analyst, 'POST', `/api/v1/cards/appeals/${aid}/review`, {});
@@ -87,5 +88,12 @@ describe('joint punishment with written notice and appeal', () => {
     expect(refused.json().detail).toContain('at most 5');
     const twoYears = (await api.as(officer, 'POST', `/api/v1/cards/punishments`, { personIdNumber: person, personName: '钱八', findings })).json();
     expect((await api.as(leader, 'POST', `/api/v1/cards/punishments/${twoYears.id}/decision`, { approve: true })).json().status).toBe('active');
+    // An appeal nobody answers in 15 days is escalated once to the unit above.
+    await api.as(officer, 'POST', `/api/v1/cards/punishments/${twoYears.id}/appeals`, { grounds: '本人从未出借银行卡。' });
+    t.clock.advance(16 * 86_400_000);
+    expect((await sweepPunishments(t.deps)).appealsOverdue).toBe(1);
+    expect((await sweepPunishments(t.deps)).appealsOverdue).toBe(0);
+    const escalated = await t.deps.db.selectFrom('notifications').innerJoin('orgs', 'orgs.id', 'notifications.org_id').select('orgs.code').where('notifications.kind', '=', 'appeal.overdue').execute();
+    expect(escalated.map((e) => e.code)).toEqual(['149902']);
   });
 });
