@@ -40,6 +40,8 @@ interface Story {
   icbcAccount: string;
   transferAt: Date;
   requestId: number;
+  freezeId: number;
+  returnId: number;
 }
 
 async function fillIntake(page: Page, ctx: Ctx, icbcAccount: string, transferAt: Date): Promise<void> {
@@ -97,15 +99,15 @@ export async function casesFlow(b: Browser, ctx: Ctx, report: Report, label = ''
       await openModule(analyst, 'cases', 'true');
       await analyst.getByTestId('case-table').waitFor({ state: 'visible' });
       await login(bank, ctx, 'bank_liaison');
-      // The stream is closed to partners: the bank's queue refreshes itself instead.
-      await openModule(bank, 'funds', 'poll');
+      // The stream is open to partners too: the bank's queue follows it.
+      await openModule(bank, 'funds', 'true');
       await bank.getByTestId('request-table').waitFor({ state: 'visible' });
       await markDocument(bank);
     });
     if (!ok) return;
 
     const api = await apiSession(ctx.baseUrl, 'demo-center_analyst', ctx.password);
-    const story: Story = { caseId: 0, caseNo: '', icbcAccount: cardNumber('621226'), transferAt: new Date(api.serverNow().getTime() - 60 * 60_000), requestId: 0 };
+    const story: Story = { caseId: 0, caseNo: '', icbcAccount: cardNumber('621226'), transferAt: new Date(api.serverNow().getTime() - 60 * 60_000), requestId: 0, freezeId: 0, returnId: 0 };
     ok = await report.check(`${label}cases: hotline intake with a pasted transfer list, Enter for a row, an error on its cell, Ctrl+Enter → case with a pending stop-payment to ICBC`, async () => {
       await fillIntake(analyst, ctx, story.icbcAccount, story.transferAt);
       await analyst.waitForURL(/\/cases\/\d+$/, { timeout: 15_000 });
@@ -199,6 +201,26 @@ export async function casesFlow(b: Browser, ctx: Ctx, report: Report, label = ''
       await analyst.getByTestId('case-timeline').getByText('银行反馈：已止付 5,000.00').waitFor({ state: 'visible' });
     });
 
+    await moneyAfterStop(analyst, bank, ctx, report, label, story);
+
+    await report.check(`${label}cases: the serial-case leads list linked cases; an analyst merges one into a serial case`, async () => {
+      await analyst.getByTestId('nav-cases').click();
+      await analyst.getByTestId('case-clusters-link').click();
+      const list = analyst.getByTestId('clusters-list');
+      await list.waitFor({ state: 'visible', timeout: 15_000 });
+      await screenshot(analyst, ctx, 'cases-clusters');
+      const merge = analyst.locator('[data-testid^="cluster-merge-"]').first();
+      await merge.click();
+      await analyst.getByTestId('serial-name').fill('e2e 测试串并案');
+      await analyst.getByTestId('serial-submit').click();
+      const serial = analyst.getByTestId('serial-case');
+      await serial.waitFor({ state: 'visible', timeout: 15_000 });
+      if (!/^CB\d+/.test((await serial.getAttribute('data-serial-no')) ?? '')) throw new Error('the serial case has no CB number');
+      if ((await analyst.locator('[data-testid^="serial-row-"]').count()) < 2) throw new Error('a serial case of fewer than two cases');
+      await serial.getByText('串并案：e2e 测试串并案').waitFor({ state: 'visible' });
+      await screenshot(analyst, ctx, 'cases-serial');
+    });
+
     await report.check(`${label}cases: the list as cards on a 390×844 phone`, async () => {
       const page = await open(PHONE, true);
       await login(page, ctx, 'center_analyst');
@@ -210,6 +232,126 @@ export async function casesFlow(b: Browser, ctx: Ctx, report: Report, label = ''
   } finally {
     for (const c of contexts) await c.close().catch(() => undefined);
   }
+}
+
+/**
+ * After the stop: the analyst asks for a full freeze of the stopped ICBC account with its document
+ * number, the ICBC liaison freezes ¥5,000 from the funds module's freezes tab, the case shows the freeze
+ * in force (the stop released) and the money frozen by itself; the analyst plans a traced return, the
+ * liaison confirms it paid with a reference, and the case shows the money returned.
+ */
+async function moneyAfterStop(analyst: Page, bank: Page, ctx: Ctx, report: Report, label: string, story: Story): Promise<void> {
+  const documentNo = `城关公(刑)冻字〔2026〕${String(Date.now() % 100_000)}号`;
+  let ok = await report.check(`${label}cases: the analyst requests a full freeze of the stopped ICBC account, its document number typed`, async () => {
+    await analyst.getByTestId('case-tab-freezes').click();
+    const freezes = analyst.getByTestId('case-freezes');
+    await freezes.waitFor({ state: 'visible' });
+    // The stop in force is pointed out: a stop lasts hours, a freeze months.
+    await analyst.getByTestId(`freeze-from-stop-${story.requestId}`).waitFor({ state: 'visible' });
+    await analyst.getByTestId('freezes-request').click();
+    await analyst.getByTestId('freeze-modal').waitFor({ state: 'visible' });
+    // The account typed: its bank comes from the case's stop on it.
+    await analyst.getByTestId('freeze-account-input').fill(story.icbcAccount);
+    await analyst.keyboard.press('Escape');
+    const bankInput = analyst.getByTestId('freeze-bank');
+    for (let i = 0; i < 20 && (await bankInput.inputValue()) !== '中国工商银行'; i++) await analyst.waitForTimeout(100);
+    if ((await bankInput.inputValue()) !== '中国工商银行') throw new Error(`the bank was not filled in from the stop: "${await bankInput.inputValue()}"`);
+    await analyst.getByTestId('freeze-document').fill(documentNo);
+    await analyst.getByTestId('freeze-kind-full').click();
+    await screenshot(analyst, ctx, 'cases-freeze-request');
+    await analyst.getByTestId('freeze-submit').click();
+    await analyst.getByTestId('freeze-modal').waitFor({ state: 'hidden' });
+    const row = analyst.locator(`[data-testid="case-freezes"] tr[data-status="requested"][data-account="${story.icbcAccount}"]`);
+    await row.waitFor({ state: 'visible' });
+    story.freezeId = Number(((await row.getAttribute('data-testid')) ?? '').replace('freeze-row-', ''));
+    await row.getByText(documentNo).waitFor({ state: 'visible' });
+    await row.getByText('全额冻结').waitFor({ state: 'visible' });
+    await analyst.getByTestId('case-timeline').getByText('申请冻结').waitFor({ state: 'visible' });
+  });
+  if (!ok) return;
+
+  ok = await report.check(`${label}funds: the ICBC liaison sees the freeze request in the freezes tab and freezes ¥5,000`, async () => {
+    await bank.getByTestId('funds-nav-freezes').click();
+    const row = bank.locator(`[data-testid="freeze-table"] tr[data-testid="freeze-row-${story.freezeId}"][data-status="requested"]`);
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.getByText(documentNo).waitFor({ state: 'visible' });
+    await row.getByText(story.caseNo).waitFor({ state: 'visible' });
+    await screenshot(bank, ctx, 'funds-freezes');
+    await bank.getByTestId(`freeze-answer-${story.freezeId}`).click();
+    await bank.getByTestId('freeze-answer-modal').waitFor({ state: 'visible' });
+    await bank.getByTestId('freeze-answer-result-frozen').click();
+    await bank.getByTestId('freeze-answer-amount').fill('5,000');
+    await bank.getByTestId('freeze-answer-note').fill('已按文书全额冻结');
+    await screenshot(bank, ctx, 'funds-freeze-answer');
+    await bank.getByTestId('freeze-answer-submit').click();
+    await bank.getByTestId('freeze-answer-modal').waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'hidden' });
+    await bank.getByTestId('freezes-tab-frozen').click();
+    const frozen = bank.locator(`[data-testid="freeze-table"] tr[data-testid="freeze-row-${story.freezeId}"][data-status="frozen"]`);
+    await frozen.getByText('5,000.00').waitFor({ state: 'visible' });
+  });
+  if (!ok) return;
+
+  ok = await report.check(`${label}cases: the analyst's case shows the freeze in force, the stop released and ¥5,000 frozen, without a reload`, async () => {
+    const row = analyst.locator(`[data-testid="freeze-row-${story.freezeId}"][data-status="frozen"]`);
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await analyst.getByTestId(`freeze-frozen-${story.freezeId}`).getByText('5,000.00').waitFor({ state: 'visible' });
+    await row.locator('[data-countdown="left"]').waitFor({ state: 'visible' });
+    await analyst.locator('[data-testid="money-frozen"][data-amount="5000.00"]').waitFor({ state: 'visible' });
+    await analyst.getByTestId('case-timeline').getByText('银行已冻结 ¥5,000.00').waitFor({ state: 'visible' });
+    // The freeze replaced the stop on the account.
+    await analyst.getByTestId('freezes-unfrozen').waitFor({ state: 'hidden' });
+    await analyst.getByTestId('case-tab-stops').click();
+    await analyst.locator(`[data-testid="stop-row-${story.requestId}"][data-status="released"]`).waitFor({ state: 'visible' });
+    await analyst.getByTestId('case-timeline').getByText('已由冻结接替').waitFor({ state: 'visible' });
+    await analyst.getByTestId('case-tab-freezes').click();
+    await screenshot(analyst, ctx, 'cases-freezes');
+  });
+  if (!ok) return;
+
+  ok = await report.check(`${label}cases: the analyst plans a traced return of the frozen money; it waits for the bank`, async () => {
+    await analyst.getByTestId(`freeze-return-${story.freezeId}`).click();
+    await analyst.getByTestId('return-modal').waitFor({ state: 'visible' });
+    await analyst.getByTestId('return-available').getByText('¥5,000.00').waitFor({ state: 'visible' });
+    await analyst.getByTestId('return-method-traced').click();
+    await analyst.getByTestId('return-submit').click();
+    await analyst.getByTestId('return-modal').waitFor({ state: 'hidden' });
+    const row = analyst.locator(`[data-testid="returns-${story.freezeId}"] tr[data-testid^="return-row-"][data-status="approved"]`);
+    await row.waitFor({ state: 'visible' });
+    story.returnId = Number(((await row.getAttribute('data-testid')) ?? '').replace('return-row-', ''));
+    await row.getByText('5,000.00', { exact: true }).waitFor({ state: 'visible' });
+    await row.getByText(story.caseNo).waitFor({ state: 'visible' });
+    await row.getByText('等待银行支付').waitFor({ state: 'visible' });
+    await analyst.getByTestId('case-timeline').getByText(`制定返还方案 #${story.returnId}：按溯源返还 ¥5,000.00`).waitFor({ state: 'visible' });
+  });
+  if (!ok) return;
+
+  ok = await report.check(`${label}funds: the ICBC liaison finds the return to pay and confirms it paid with its reference`, async () => {
+    // Offered on the freeze it is paid from, and listed under returns.
+    await bank.getByTestId(`freeze-pay-${story.returnId}`).waitFor({ state: 'visible', timeout: 15_000 });
+    await bank.getByTestId('funds-nav-returns').click();
+    const row = bank.locator(`[data-testid="return-table"] tr[data-testid="bank-return-row-${story.returnId}"][data-status="approved"]`);
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.getByText(story.caseNo).first().waitFor({ state: 'visible' });
+    await screenshot(bank, ctx, 'funds-returns');
+    await bank.getByTestId(`return-pay-${story.returnId}`).click();
+    await bank.getByTestId('paid-modal').waitFor({ state: 'visible' });
+    await bank.getByTestId('paid-reference').fill(`ICBC-RT-${story.returnId}`);
+    await bank.getByTestId('paid-submit').click();
+    await bank.getByTestId('paid-modal').waitFor({ state: 'hidden' });
+    await row.waitFor({ state: 'hidden' });
+    await bank.getByTestId('returns-tab-paid').click();
+    await bank.locator(`[data-testid="bank-return-row-${story.returnId}"][data-status="paid"]`).getByText(`ICBC-RT-${story.returnId}`).waitFor({ state: 'visible' });
+  });
+  if (!ok) return;
+
+  await report.check(`${label}cases: the analyst's case shows ¥5,000 returned to the victim, without a reload`, async () => {
+    await analyst.locator('[data-testid="money-returned"][data-amount="5000.00"]').waitFor({ state: 'visible', timeout: 20_000 });
+    await analyst.locator(`[data-testid="return-row-${story.returnId}"][data-status="paid"]`).waitFor({ state: 'visible' });
+    await analyst.getByTestId(`freeze-returned-${story.freezeId}`).getByText('5,000.00').waitFor({ state: 'visible' });
+    await analyst.getByTestId('case-timeline').getByText(`银行已返还 #${story.returnId}：¥5,000.00`).waitFor({ state: 'visible' });
+    await screenshot(analyst, ctx, 'cases-returns');
+  });
 }
 
 /** A fresh bundle of the current sources in a temporary directory, so a stale web/dist cannot pass. */

@@ -6,6 +6,8 @@ import { useT } from '../../i18n/lang-context.tsx';
 import { moduleAccess } from '../../layout/modules.ts';
 import { PageHeader } from '../../layout/page-header.tsx';
 import { ForbiddenPage, NotFoundPage } from '../status-pages.tsx';
+import { ClustersPage } from './clusters/clusters-page.tsx';
+import { SerialPage } from './clusters/serial-page.tsx';
 import { DetailPage } from './detail/detail-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
 import { ListPage } from './list/list-page.tsx';
@@ -48,6 +50,8 @@ function Module() {
       <Routes>
         <Route index element={<ListPage />} />
         <Route path="new" element={writer ? <IntakePage /> : <ForbiddenPage />} />
+        <Route path="clusters" element={<ClustersPage />} />
+        <Route path="serials/:id" element={<SerialPage />} />
         <Route path=":id" element={<DetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

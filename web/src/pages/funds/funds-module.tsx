@@ -1,19 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { Segmented } from 'antd';
 import { useCallback } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { moduleAccess } from '../../layout/modules.ts';
 import { PageHeader } from '../../layout/page-header.tsx';
 import { hasStream } from '../cases/shared/access.ts';
-import { BANK_REQUESTS_KEY, CASES_KEY } from '../cases/shared/keys.ts';
+import { BANK_FREEZES_KEY, BANK_REQUESTS_KEY, BANK_RETURNS_KEY, CASES_KEY } from '../cases/shared/keys.ts';
 import { LiveBadge } from '../cases/shared/live-badge.tsx';
 import { useMoneyStream } from '../cases/shared/use-money-stream.ts';
 import { ForbiddenPage, NotFoundPage } from '../status-pages.tsx';
+import { FreezesPage } from './freezes-page.tsx';
+import { MoneyTotals } from './money-totals.tsx';
 import { RequestsPage } from './requests-page.tsx';
+import { ReturnsPage } from './returns-page.tsx';
 import '../cases/cases.css';
 
-/** The 资金 module: stop-payment requests, answered by the banks and watched by the center. */
+type Section = 'requests' | 'freezes' | 'returns';
+const SECTIONS: readonly Section[] = ['requests', 'freezes', 'returns'];
+
+/** The 资金 module: stop-payment requests, freezes and returns, worked by the banks and watched by the center. */
 export function FundsModule() {
   const me = useCurrentUser();
   if (!moduleAccess(me.role, 'funds')) return <ForbiddenPage />;
@@ -24,17 +31,35 @@ function Module() {
   const me = useCurrentUser();
   const t = useT();
   const queryClient = useQueryClient();
+  const location = useLocation();
+  const navigate = useNavigate();
   const live = hasStream(me.role);
-  const refresh = useCallback(() => {
+  const onEvent = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: BANK_REQUESTS_KEY });
     void queryClient.invalidateQueries({ queryKey: CASES_KEY });
   }, [queryClient]);
-  const stream = useMoneyStream(live, refresh, refresh);
+  // Back after a gap: anything may have changed, freezes and returns included.
+  const onReconnect = useCallback(() => {
+    for (const key of [BANK_REQUESTS_KEY, BANK_FREEZES_KEY, BANK_RETURNS_KEY, CASES_KEY]) void queryClient.invalidateQueries({ queryKey: key });
+  }, [queryClient]);
+  const stream = useMoneyStream(live, onEvent, onReconnect);
+  const section: Section = SECTIONS.find((s) => location.pathname.startsWith(`/funds/${s}`)) ?? 'requests';
+  const bank = me.role === 'bank_liaison';
   return (
     <div data-testid="module-funds" className="fz-cs fz-fd">
-      <PageHeader title={t('funds.title')} intro={t(me.role === 'bank_liaison' ? 'funds.introBank' : 'funds.introPolice')} extra={<LiveBadge mode={live ? 'live' : 'poll'} connected={stream.connected} />} />
+      <PageHeader title={t('funds.title')} intro={t(bank ? 'funds.introBank' : 'funds.introPolice')} extra={<LiveBadge mode={live ? 'live' : 'poll'} connected={stream.connected} />} />
+      {!bank && <MoneyTotals />}
+      <Segmented<Section>
+        className="fz-fd-nav"
+        value={section}
+        onChange={(s) => void navigate(s === 'requests' ? '/funds' : `/funds/${s}`)}
+        options={SECTIONS.map((s) => ({ value: s, label: <span data-testid={`funds-nav-${s}`}>{t(`funds.nav.${s}`)}</span> }))}
+      />
       <Routes>
-        <Route index element={<RequestsPage live={live} />} />
+        {/* Polls while the stream is down, and slowly while it is up (the expiry sweeper is not announced). */}
+        <Route index element={<RequestsPage live={live && stream.connected} />} />
+        <Route path="freezes" element={<FreezesPage />} />
+        <Route path="returns" element={<ReturnsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </div>

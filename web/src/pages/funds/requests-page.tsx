@@ -13,7 +13,7 @@ import { AnswerModal } from './answer-modal.tsx';
 import { RequestCards } from './request-cards.tsx';
 import { RequestTable } from './request-table.tsx';
 
-/** Where the stream is closed (a bank's liaison), the queue asks again this often. */
+/** While the stream is down (not yet connected, or lost), the queue asks again this often. */
 const POLL_MS = 5_000;
 /** With the stream, a slow refetch still catches what it cannot announce (the expiry sweeper). */
 const SLOW_MS = 60_000;

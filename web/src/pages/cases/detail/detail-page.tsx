@@ -17,6 +17,9 @@ import { yuan } from '../shared/money.ts';
 import { CaseStatusTag } from '../shared/tags.tsx';
 import { AssignmentCard } from './assignment-card.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
+import { FreezesTab } from './freezes-tab.tsx';
+import { MoneySummary } from './money-summary.tsx';
+import { RelatedCard } from './related-card.tsx';
 import { StatusActions } from './status-actions.tsx';
 import { StopPayments } from './stop-payments.tsx';
 import { TraceTab } from './trace-tab.tsx';
@@ -24,8 +27,17 @@ import { IdentifiersPanel, TransfersPanel } from './transfers-panel.tsx';
 import { useCaseReveal } from './use-case-reveal.ts';
 import { VictimCard } from './victim-card.tsx';
 
-type DetailTab = 'stops' | 'trace' | 'transfers' | 'identifiers';
-const TABS: readonly DetailTab[] = ['stops', 'trace', 'transfers', 'identifiers'];
+type DetailTab = 'stops' | 'freezes' | 'trace' | 'transfers' | 'identifiers';
+const TABS: readonly DetailTab[] = ['stops', 'freezes', 'trace', 'transfers', 'identifiers'];
+/**
+ * The stream announces stop-payments only: while a freeze waits for its bank or a return for its payment,
+ * the case asks again this often.
+ */
+const BANK_WAIT_POLL_MS = 5_000;
+
+function waitsOnBank(c: CaseDetailDto | undefined): boolean {
+  return !!c && (c.freezes.some((f) => f.status === 'requested') || c.returns.some((r) => r.status === 'approved'));
+}
 
 export function DetailPage() {
   const { id: raw } = useParams();
@@ -91,7 +103,12 @@ function CaseDetail({ id }: { id: number }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [params, setParams] = useSearchParams();
-  const detail = useQuery({ queryKey: caseDetailKey(id), queryFn: () => getCase(id), meta: { handlesError: true } });
+  const detail = useQuery({
+    queryKey: caseDetailKey(id),
+    queryFn: () => getCase(id),
+    meta: { handlesError: true },
+    refetchInterval: (q) => (waitsOnBank(q.state.data) ? BANK_WAIT_POLL_MS : false),
+  });
   const reveal = useCaseReveal(id);
   const tabParam = params.get('tab') as DetailTab | null;
   const tab: DetailTab = tabParam && TABS.includes(tabParam) ? tabParam : 'stops';
@@ -121,6 +138,7 @@ function CaseDetail({ id }: { id: number }) {
   const writer = canWriteCases(me.role);
   const pending = c.stopPayments.filter((s) => s.status === 'pending').length;
   const proposed = c.stopPayments.filter((s) => s.status === 'proposed').length;
+  const freezesWaiting = c.freezes.filter((f) => f.status === 'requested').length;
   const none = t('common.none');
   const meta: DescriptionsProps['items'] = [
     { key: 'reported', label: t('cases.field.reportedAt'), children: formatDateTime(c.reportedAt) },
@@ -167,6 +185,7 @@ function CaseDetail({ id }: { id: number }) {
         </div>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={meta} className="fz-gap-top" />
       </Card>
+      <MoneySummary c={c} />
       <Row gutter={[16, 16]} className="fz-gap-bottom">
         <Col xs={24} md={12} xl={8}>
           <Card variant="borderless" size="small" title={t('cases.field.narrative')} className="fz-cs-block">
@@ -203,7 +222,16 @@ function CaseDetail({ id }: { id: number }) {
                   ),
                   children: <StopPayments c={c} writer={writer} />,
                 },
-                { key: 'trace', label: <span data-testid="case-tab-trace">{t('cases.detail.tab.trace')}</span>, children: <TraceTab caseId={c.id} />, destroyOnHidden: true },
+                {
+                  key: 'freezes',
+                  label: (
+                    <span data-testid="case-tab-freezes">
+                      {t('cases.detail.tab.freezes', { n: c.freezes.length })} <Badge count={freezesWaiting} color="#faad14" size="small" />
+                    </span>
+                  ),
+                  children: <FreezesTab c={c} writer={writer} />,
+                },
+                { key: 'trace', label: <span data-testid="case-tab-trace">{t('cases.detail.tab.trace')}</span>, children: <TraceTab caseId={c.id} writer={writer} />, destroyOnHidden: true },
                 { key: 'transfers', label: <span data-testid="case-tab-transfers">{t('cases.detail.tab.transfers', { n: c.transfers.length })}</span>, children: <TransfersPanel transfers={c.transfers} /> },
                 { key: 'identifiers', label: <span data-testid="case-tab-identifiers">{t('cases.detail.tab.identifiers', { n: c.identifiers.length })}</span>, children: <IdentifiersPanel identifiers={c.identifiers} /> },
               ]}
@@ -211,6 +239,7 @@ function CaseDetail({ id }: { id: number }) {
           </Card>
         </Col>
         <Col xs={24} xxl={8}>
+          <RelatedCard c={c} />
           <Card variant="borderless" size="small" title={t('cases.detail.timeline')}>
             <CaseTimeline c={c} />
           </Card>

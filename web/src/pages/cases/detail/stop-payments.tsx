@@ -1,4 +1,4 @@
-import { ClockCircleOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, LockOutlined, PlusOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -6,13 +6,16 @@ import { releaseStop, renewStop, sendProposals, type CaseDetailDto, type StopPay
 import { useT } from '../../../i18n/lang-context.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { showSuccess } from '../../../lib/notify.ts';
-import { MAX_RENEWALS } from '../shared/access.ts';
 import { AccountText } from '../shared/account-text.tsx';
 import { ExpiryCountdown } from '../shared/expiry-countdown.tsx';
 import { yuan } from '../shared/money.ts';
 import { rowAttrs } from '../shared/row-attrs.ts';
 import { StopStatusTag } from '../shared/tags.tsx';
+import { useMoneySettings } from '../shared/use-money-settings.ts';
+import { FreezeModal } from './freeze-modal.tsx';
+import { isLive } from './freeze-money.ts';
 import { NoteModal } from './note-modal.tsx';
+import { StopHandModal } from './stop-hand-modal.tsx';
 import { useCaseRefresh } from './use-case-mutation.ts';
 
 /** Answered results with figures worth showing next to the status. */
@@ -28,10 +31,13 @@ export function StopPayments({ c, writer }: { c: CaseDetailDto; writer: boolean 
   const { apply, onConflict } = useCaseRefresh(c.id);
   const [selected, setSelected] = useState<number[]>([]);
   const [releasing, setReleasing] = useState<StopPaymentDto | null>(null);
+  const [freezing, setFreezing] = useState<StopPaymentDto | null>(null);
+  const [byHand, setByHand] = useState(false);
   const rows = c.stopPayments;
   const proposals = rows.filter((s) => s.status === 'proposed');
   const chosen = selected.filter((id) => proposals.some((p) => p.id === id));
   const byId = new Map(rows.map((s) => [s.id, s]));
+  const maxRenewals = useMoneySettings().maxRenewals;
 
   const send = useMutation({
     mutationFn: (ids: number[] | undefined) => sendProposals(c.id, ids),
@@ -113,7 +119,7 @@ export function StopPayments({ c, writer }: { c: CaseDetailDto; writer: boolean 
             <>
               <ExpiryCountdown expiresAt={s.expiresAt} />
               <Typography.Text type="secondary" className="fz-small">
-                {t('cases.stops.renewals', { n: s.renewals, max: MAX_RENEWALS })}
+                {t('cases.stops.renewals', { n: s.renewals, max: maxRenewals })}
               </Typography.Text>
             </>
           )}
@@ -165,15 +171,24 @@ export function StopPayments({ c, writer }: { c: CaseDetailDto; writer: boolean 
             render: (_v: unknown, s: StopPaymentDto) =>
               s.status === 'stopped' ? (
                 <Space size={0}>
+                  {c.freezes.some((f) => f.account === s.account && isLive(f)) ? (
+                    <Tag color="blue" className="fz-cs-tag-small">
+                      {t('cases.stops.freezeAsked')}
+                    </Tag>
+                  ) : (
+                    <Button type="link" size="small" icon={<LockOutlined />} onClick={() => setFreezing(s)} data-testid={`stop-freeze-${s.id}`}>
+                      {t('cases.stops.freeze')}
+                    </Button>
+                  )}
                   <Popconfirm
-                    title={t('cases.stops.renewConfirm', { n: s.renewals + 1, max: MAX_RENEWALS })}
+                    title={t('cases.stops.renewConfirm', { n: s.renewals + 1, max: maxRenewals })}
                     okText={t('cases.stops.renew')}
                     cancelText={t('common.cancel')}
                     onConfirm={() => renew.mutateAsync(s.id).catch(() => undefined)}
-                    disabled={s.renewals >= MAX_RENEWALS}
+                    disabled={s.renewals >= maxRenewals}
                   >
-                    <Tooltip title={s.renewals >= MAX_RENEWALS ? t('cases.stops.renewLimit') : undefined}>
-                      <Button type="link" size="small" icon={<ClockCircleOutlined />} disabled={s.renewals >= MAX_RENEWALS} data-testid={`stop-renew-${s.id}`}>
+                    <Tooltip title={s.renewals >= maxRenewals ? t('cases.stops.renewLimit') : undefined}>
+                      <Button type="link" size="small" icon={<ClockCircleOutlined />} disabled={s.renewals >= maxRenewals} data-testid={`stop-renew-${s.id}`}>
                         {t('cases.stops.renew')}
                       </Button>
                     </Tooltip>
@@ -207,6 +222,13 @@ export function StopPayments({ c, writer }: { c: CaseDetailDto; writer: boolean 
           }
         />
       )}
+      {writer && (
+        <div className="fz-cs-tab-bar">
+          <Button icon={<PlusOutlined />} onClick={() => setByHand(true)} data-testid="stops-by-hand">
+            {t('cases.stops.byHand')}
+          </Button>
+        </div>
+      )}
       <Table<StopPaymentDto>
         rowKey="id"
         size="small"
@@ -228,6 +250,8 @@ export function StopPayments({ c, writer }: { c: CaseDetailDto; writer: boolean 
             : undefined
         }
       />
+      {freezing && <FreezeModal c={c} initial={{ account: freezing.account, bank: freezing.bank }} onClose={() => setFreezing(null)} />}
+      {byHand && <StopHandModal caseId={c.id} onClose={() => setByHand(false)} />}
       {releasing && (
         <NoteModal
           title={t('cases.stops.releaseTitle', { account: releasing.account })}

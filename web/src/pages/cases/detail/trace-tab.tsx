@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Col, Empty, Row, Segmented, Skeleton, Spin, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Empty, Row, Segmented, Skeleton, Spin, Statistic, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { getTrace, type TraceDto, type TraceMethod } from '../../../api/cases.ts';
 import { useT } from '../../../i18n/lang-context.tsx';
 import { AccountText } from '../shared/account-text.tsx';
 import { caseTraceKey } from '../shared/keys.ts';
 import { yuan } from '../shared/money.ts';
+import { StopHandModal, type StopHandValues } from './stop-hand-modal.tsx';
 import { TraceLegend } from './trace-legend.tsx';
 
 // ECharts is large: its chunk loads when the tab opens, not with the case file.
@@ -17,9 +19,10 @@ type Suggestion = TraceDto['suggestions'][number];
  * Where the victim's money went (资金追踪): accounts by hop from left to right, what each may still hold,
  * the movements between them with the victim's share, and the next stop-payments worth sending.
  */
-export function TraceTab({ caseId }: { caseId: number }) {
+export function TraceTab({ caseId, writer = false }: { caseId: number; writer?: boolean }) {
   const t = useT();
   const [method, setMethod] = useState<TraceMethod>('fifo');
+  const [asking, setAsking] = useState<Partial<StopHandValues> | null>(null);
   const trace = useQuery({ queryKey: caseTraceKey(caseId, method), queryFn: () => getTrace(caseId, method) });
   const data = trace.data;
   const columns: TableColumnsType<Suggestion> = [
@@ -33,6 +36,19 @@ export function TraceTab({ caseId }: { caseId: number }) {
       render: (_v, s) =>
         s.stopPaymentId ? (
           <Tag color="orange">{t('cases.trace.proposed')}</Tag>
+        ) : writer ? (
+          <Tooltip title={t('cases.trace.noRequestHint')}>
+            <Button
+              type="link"
+              size="small"
+              icon={<SendOutlined />}
+              className="fz-cs-link-button"
+              onClick={() => setAsking({ account: s.account, bank: s.bank ?? '', amount: s.amount })}
+              data-testid={`trace-ask-${s.account}`}
+            >
+              {t('cases.trace.askStop')}
+            </Button>
+          </Tooltip>
         ) : (
           <Tooltip title={t('cases.trace.noRequestHint')}>
             <Typography.Text type="secondary">{t('cases.trace.noRequest')}</Typography.Text>
@@ -103,6 +119,7 @@ export function TraceTab({ caseId }: { caseId: number }) {
           />
         </Spin>
       )}
+      {asking && <StopHandModal caseId={caseId} initial={asking} onClose={() => setAsking(null)} />}
     </div>
   );
 }

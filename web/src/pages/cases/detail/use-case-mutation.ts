@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { CaseDetailDto } from '../../../api/cases.ts';
 import { ApiError } from '../../../api/problem.ts';
-import { BANK_REQUESTS_KEY, CASES_KEY, caseDetailKey, caseTraceKey } from '../shared/keys.ts';
+import { BANK_FREEZES_KEY, BANK_REQUESTS_KEY, BANK_RETURNS_KEY, CASES_KEY, caseDetailKey, caseTraceKey } from '../shared/keys.ts';
 
 /** After a step on the case: the new detail when the server sent one, and everything around it refetched. */
 export function useCaseRefresh(id: number) {
@@ -14,6 +14,8 @@ export function useCaseRefresh(id: number) {
         queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'list'] }),
         queryClient.invalidateQueries({ queryKey: caseTraceKey(id) }),
         queryClient.invalidateQueries({ queryKey: BANK_REQUESTS_KEY }),
+        queryClient.invalidateQueries({ queryKey: BANK_FREEZES_KEY }),
+        queryClient.invalidateQueries({ queryKey: BANK_RETURNS_KEY }),
       ]);
     },
     /** A 409: someone else moved first, so the page shows a state that is no longer true. */

@@ -1,4 +1,5 @@
 import type { CASES_ZH } from './cases-zh.ts';
+import { CASES_MONEY_EN } from './money-en.ts';
 
 /** English messages of the cases screens; typed against the Chinese ones so none can be missing. */
 export const CASES_EN: Record<keyof typeof CASES_ZH, string> = {
@@ -316,4 +317,5 @@ export const CASES_EN: Record<keyof typeof CASES_ZH, string> = {
   'money.err.investigator': 'Must be an active officer or analyst of the unit or below it',
   'money.err.leader': 'Must be an active leader of the unit or above it',
   'money.err.tooLong': 'At most {n} characters',
+  ...CASES_MONEY_EN,
 };

@@ -1,3 +1,5 @@
+import { CASES_MONEY_ZH } from './money-zh.ts';
+
 /**
  * Chinese messages of the cases (案件) screens and of the money words they share with the funds module
  * (stop-payment statuses, channels, paste box, field errors). zh.ts spreads them in, so they are ordinary
@@ -318,4 +320,5 @@ export const CASES_ZH = {
   'money.err.investigator': '须为责任单位及下级单位在岗的民警或研判员',
   'money.err.leader': '须为责任单位或上级单位在岗的领导',
   'money.err.tooLong': '最多 {n} 个字',
+  ...CASES_MONEY_ZH,
 } as const;

@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { listCases } from '../../../api/cases.ts';
 import { useCurrentUser } from '../../../auth/current-user.tsx';
@@ -31,13 +31,20 @@ export function ListPage() {
       data-testid="case-list"
       title={t('cases.list.title')}
       extra={
-        canWriteCases(me.role) && (
-          <Link to="/cases/new">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="case-new">
-              {t('cases.list.new')}
+        <Space size={8}>
+          <Link to="/cases/clusters">
+            <Button icon={<ApartmentOutlined />} data-testid="case-clusters-link">
+              {t('cases.clusters.link')}
             </Button>
           </Link>
-        )
+          {canWriteCases(me.role) && (
+            <Link to="/cases/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="case-new">
+                {t('cases.list.new')}
+              </Button>
+            </Link>
+          )}
+        </Space>
       }
     >
       <ListFilters key={filter.q} value={filter} onChange={change} />

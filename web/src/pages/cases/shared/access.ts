@@ -19,15 +19,19 @@ export function canAnswer(role: Role): boolean {
 }
 
 /**
- * The event stream (/api/v1/stream) is open to the police jurisdiction's roles only; the others (a bank
- * liaison) poll instead. Kept apart from JURISDICTION_ROLES so the day the server opens the stream to
- * partners, only this line changes.
+ * The event stream (/api/v1/stream) is open to every role; each sees the changes of its own scope (a bank
+ * liaison its institution's requests). Screens poll only while it is down.
  */
-const STREAM_ROLES: readonly Role[] = ['admin', 'center_analyst', 'center_leader', 'viewer', 'station_officer', 'grid_worker'];
-
-export function hasStream(role: Role): boolean {
-  return STREAM_ROLES.includes(role);
+export function hasStream(_role: Role): boolean {
+  return true;
 }
 
-/** Renewals a stop allows (money.stopPayment.maxRenewals, 2 by default; the server refuses more with 409). */
-export const MAX_RENEWALS = 2;
+/** A pro-rata return is approved for payment by the center (POST /api/v1/returns/:id/approve). */
+export function canApproveReturn(role: Role): boolean {
+  return role === 'admin' || role === 'center_analyst' || role === 'center_leader';
+}
+
+/** Merging linked cases into a serial case (POST /api/v1/serials). */
+export function canMergeSerial(role: Role): boolean {
+  return role === 'admin' || role === 'center_analyst';
+}

@@ -3,14 +3,17 @@ import { useT } from '../../../i18n/lang-context.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { formatDuration } from '../../warnings/shared/duration.ts';
 import { useNow } from '../../warnings/shared/use-now.ts';
+import { useMoneySettings } from './use-money-settings.ts';
 
-/** Renew or freeze before this: amber in the last 6 hours (when the server warns the unit), red once lapsed. */
-const WARN_MS = 6 * 3_600_000;
-
-/** Time left on a stop in force, ticking on the server's clock. */
-export function ExpiryCountdown({ expiresAt }: { expiresAt: string }) {
+/**
+ * Time left on a stop in force, ticking on the server's clock: amber from when the server warns the unit
+ * (money settings, 6 h before by default), red once lapsed. A freeze passes its own warning window.
+ */
+export function ExpiryCountdown({ expiresAt, warnMs }: { expiresAt: string; warnMs?: number }) {
   const t = useT();
   const now = useNow();
+  const settings = useMoneySettings();
+  const warn = warnMs ?? settings.warnBeforeHours * 3_600_000;
   const left = new Date(expiresAt).getTime() - now;
   return (
     <Tooltip title={t('cases.stops.expiresAt', { at: formatDateTime(expiresAt) })}>
@@ -19,7 +22,7 @@ export function ExpiryCountdown({ expiresAt }: { expiresAt: string }) {
           {t('cases.stops.lapsed')}
         </Typography.Text>
       ) : (
-        <Typography.Text type={left < WARN_MS ? 'warning' : undefined} className="fz-nowrap" data-countdown="left">
+        <Typography.Text type={left < warn ? 'warning' : undefined} className="fz-nowrap" data-countdown="left">
           {t('cases.stops.left', { time: formatDuration(t, left) })}
         </Typography.Text>
       )}

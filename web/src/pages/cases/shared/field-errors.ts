@@ -26,6 +26,16 @@ const KNOWN: readonly [RegExp, MessageKey][] = [
   [/only when the result is "stopped"/, 'money.err.stoppedOnly'],
   [/not an active officer or analyst/, 'money.err.investigator'],
   [/not an active leader/, 'money.err.leader'],
+  [/required when the result is "frozen"/, 'money.err.frozenRequired'],
+  [/required for a limited freeze/, 'money.err.limitRequired'],
+  [/only for a limited freeze/, 'money.err.limitOnly'],
+  [/name the bank: the account has no stop-payment/, 'cases.freeze.bankRequired'],
+  [/still frozen and not yet planned/, 'money.err.returnAmount'],
+  [/shares among at least two cases/, 'cases.return.casesRequired'],
+  [/no victim money of these cases is traced into the account/, 'money.err.noTracedMoney'],
+  [/none of the victim money traced into the account is left/, 'money.err.noneLeft'],
+  [/no such case in your jurisdiction/, 'money.err.noSuchCase'],
+  [/shares no identifier with the other cases/, 'money.err.noSharedIdentifier'],
   [/^Required$|expected string, received undefined|Invalid input: expected/i, 'common.required'],
 ];
 

@@ -20,3 +20,6 @@ export const identifierLabel = (t: Translate, v: string) => label(t, 'cases.iden
 export const caseEventLabel = (t: Translate, v: string) => label(t, 'cases.event', v);
 export const sourceLabel = (t: Translate, v: string) => label(t, 'cases.source', v);
 export const traceStatusLabel = (t: Translate, v: string) => label(t, 'money.traceStatus', v);
+export const freezeStatusLabel = (t: Translate, v: string) => label(t, 'money.freeze.status', v);
+export const returnStatusLabel = (t: Translate, v: string) => label(t, 'money.return.status', v);
+export const returnMethodLabel = (t: Translate, v: string) => label(t, 'money.return.method', v);

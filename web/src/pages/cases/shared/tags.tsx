@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
-import type { CaseStatus, StopPaymentStatus } from '../../../api/cases.ts';
+import type { CaseStatus, FreezeStatus, ReturnStatus, StopPaymentStatus } from '../../../api/cases.ts';
 import { useT } from '../../../i18n/lang-context.tsx';
-import { caseStatusLabel, stopStatusLabel } from './labels.ts';
+import { caseStatusLabel, freezeStatusLabel, returnStatusLabel, stopStatusLabel } from './labels.ts';
 
 const CASE_COLORS: Record<CaseStatus, string> = {
   accepted: 'blue',
@@ -38,6 +38,39 @@ export function StopStatusTag({ status }: { status: StopPaymentStatus }) {
   return (
     <Tag color={STOP_COLORS[status]} data-stop-status={status}>
       {stopStatusLabel(t, status)}
+    </Tag>
+  );
+}
+
+export const FREEZE_COLORS: Record<FreezeStatus, string> = {
+  requested: 'gold',
+  frozen: 'blue',
+  rejected: 'red',
+  released: 'cyan',
+  expired: 'volcano',
+};
+
+export const RETURN_COLORS: Record<ReturnStatus, string> = {
+  noticed: 'orange',
+  approved: 'geekblue',
+  paid: 'green',
+  cancelled: 'default',
+};
+
+export function FreezeStatusTag({ status }: { status: FreezeStatus }) {
+  const t = useT();
+  return (
+    <Tag color={FREEZE_COLORS[status]} data-freeze-status={status}>
+      {freezeStatusLabel(t, status)}
+    </Tag>
+  );
+}
+
+export function ReturnStatusTag({ status }: { status: ReturnStatus }) {
+  const t = useT();
+  return (
+    <Tag color={RETURN_COLORS[status]} data-return-status={status}>
+      {returnStatusLabel(t, status)}
     </Tag>
   );
 }
