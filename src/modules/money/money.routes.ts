@@ -80,6 +80,12 @@ const ReturnIn = z.strictObject({
 });
 const MoneyTotals = z.object({ stopped: z.string(), frozen: z.string(), returned: z.string() });
 
+/** The bank's screens and the case's unit learn of a freeze or return change at once (live stream). */
+async function announceFreeze(deps: Deps, freezeId: number, type: string): Promise<void> {
+  const f = await deps.db.selectFrom('freezes').innerJoin('cases', 'cases.id', 'freezes.case_id').select(['freezes.bank_org_id', 'cases.org_id', 'freezes.case_id']).where('freezes.id', '=', freezeId).executeTakeFirst();
+  if (f) await announce(deps, [f.org_id, ...(f.bank_org_id === null ? [] : [f.bank_org_id])], { type, id: freezeId, data: { caseId: f.case_id } });
+}
+
 function freezeRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: 'POST',
@@ -91,7 +97,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     body: FreezeIn,
     status: 201,
     responses: { 201: FreezeOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.requestFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
+    handler: async ({ ctx, principal, params, body }) => freezes.requestFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await announceFreeze(deps, f.id, 'freeze.requested'), f)),
   });
   route(app, deps, {
     method: 'GET',
@@ -112,7 +118,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: FreezeAnswerIn,
     responses: { 200: FreezeOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.respondFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
+    handler: async ({ ctx, principal, params, body }) => freezes.respondFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await announceFreeze(deps, f.id, 'freeze.answered'), f)),
   });
   route(app, deps, {
     method: 'POST',
@@ -123,7 +129,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: z.strictObject({ documentNo: DocumentNo, months: z.number().int().min(1).max(12).optional() }),
     responses: { 200: FreezeOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.renewFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
+    handler: async ({ ctx, principal, params, body }) => freezes.renewFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await announceFreeze(deps, f.id, 'freeze.renewed'), f)),
   });
   route(app, deps, {
     method: 'POST',
@@ -134,7 +140,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: z.strictObject({ documentNo: DocumentNo, note: z.string().trim().max(2000).optional() }),
     responses: { 200: FreezeOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.releaseFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
+    handler: async ({ ctx, principal, params, body }) => freezes.releaseFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await announceFreeze(deps, f.id, 'freeze.released'), f)),
   });
   route(app, deps, {
     method: 'POST',
@@ -146,7 +152,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     body: ReturnIn,
     status: 201,
     responses: { 201: ReturnOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.planReturn(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
+    handler: async ({ ctx, principal, params, body }) => freezes.planReturn(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (r) => (await announceFreeze(deps, r.freezeId, 'return.planned'), r)),
   });
   route(app, deps, {
     method: 'POST',
@@ -157,7 +163,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: z.strictObject({}),
     responses: { 200: ReturnOut },
-    handler: async ({ ctx, principal, params }) => freezes.approveReturn(deps, ctx, await scopeOf(deps.db, principal), params.id),
+    handler: async ({ ctx, principal, params }) => freezes.approveReturn(deps, ctx, await scopeOf(deps.db, principal), params.id).then(async (r) => (await announceFreeze(deps, r.freezeId, 'return.approved'), r)),
   });
   route(app, deps, {
     method: 'POST',
@@ -168,7 +174,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: z.strictObject({ reference: z.string().trim().min(1).max(100) }),
     responses: { 200: ReturnOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.confirmPaid(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
+    handler: async ({ ctx, principal, params, body }) => freezes.confirmPaid(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (r) => (await announceFreeze(deps, r.freezeId, 'return.paid'), r)),
   });
   route(app, deps, {
     method: 'GET',
