@@ -204,6 +204,20 @@ export interface WarningImportsTable {
   updated_at: Timestamp;
 }
 
+/** The columns every workflow's timeline table shares; K names the column of the thing it is about. */
+export type TimelineTableOf<K extends string> = {
+  id: Generated<number>;
+  at: Timestamp;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_type: ActorType;
+  actor_id: number | null;
+  actor_name: string | null;
+  org_id: number | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
+} & { [P in K]: number };
+
 export type CaseStatus = 'accepted' | 'filed' | 'investigating' | 'solved' | 'prosecuted' | 'withdrawn';
 export type IdentifierKind = 'phone' | 'account' | 'url' | 'app' | 'social' | 'wallet' | 'device';
 
@@ -256,19 +270,7 @@ export interface CaseIdentifiersTable {
   value: string;
 }
 
-export interface CaseEventsTable {
-  id: Generated<number>;
-  case_id: number;
-  at: Timestamp;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
-  actor_type: ActorType;
-  actor_id: number | null;
-  actor_name: string | null;
-  org_id: number | null;
-  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
-}
+export type CaseEventsTable = TimelineTableOf<'case_id'>;
 
 export type StopPaymentStatus = 'proposed' | 'pending' | 'stopped' | 'mismatch' | 'no_balance' | 'rejected' | 'expired' | 'released' | 'withdrawn';
 export type FlowChannel = 'transfer' | 'cash_out' | 'cash_in' | 'card' | 'wallet';
@@ -296,19 +298,7 @@ export interface StopPaymentsTable {
   updated_at: Timestamp;
 }
 
-export interface StopPaymentEventsTable {
-  id: Generated<number>;
-  stop_payment_id: number;
-  at: Timestamp;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
-  actor_type: ActorType;
-  actor_id: number | null;
-  actor_name: string | null;
-  org_id: number | null;
-  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
-}
+export type StopPaymentEventsTable = TimelineTableOf<'stop_payment_id'>;
 
 export interface FundFlowsTable {
   id: Generated<number>;
@@ -350,19 +340,7 @@ export interface FreezesTable {
   updated_at: Timestamp;
 }
 
-export interface FreezeEventsTable {
-  id: Generated<number>;
-  freeze_id: number;
-  at: Timestamp;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
-  actor_type: ActorType;
-  actor_id: number | null;
-  actor_name: string | null;
-  org_id: number | null;
-  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
-}
+export type FreezeEventsTable = TimelineTableOf<'freeze_id'>;
 
 export interface MoneyReturnsTable {
   id: Generated<number>;
@@ -428,19 +406,7 @@ export interface CardLeadsTable {
   updated_at: Timestamp;
 }
 
-export interface LeadEventsTable {
-  id: Generated<number>;
-  lead_id: number;
-  at: Timestamp;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
-  actor_type: ActorType;
-  actor_id: number | null;
-  actor_name: string | null;
-  org_id: number | null;
-  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
-}
+export type LeadEventsTable = TimelineTableOf<'lead_id'>;
 
 export type PunishmentStatus = 'proposed' | 'active' | 'rejected' | 'lifted' | 'expired';
 export type AppealStatus = 'submitted' | 'accepted' | 'reviewing' | 'upheld' | 'rejected';
@@ -487,19 +453,7 @@ export interface AppealsTable {
   updated_at: Timestamp;
 }
 
-export interface PunishmentEventsTable {
-  id: Generated<number>;
-  punishment_id: number;
-  at: Timestamp;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
-  actor_type: ActorType;
-  actor_id: number | null;
-  actor_name: string | null;
-  org_id: number | null;
-  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
-}
+export type PunishmentEventsTable = TimelineTableOf<'punishment_id'>;
 
 export interface UnitNoticesTable {
   id: Generated<number>;
@@ -541,19 +495,7 @@ export interface KeyPersonsTable {
   updated_at: Timestamp;
 }
 
-export interface PersonEventsTable {
-  id: Generated<number>;
-  person_id: number;
-  at: Timestamp;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
-  actor_type: ActorType;
-  actor_id: number | null;
-  actor_name: string | null;
-  org_id: number | null;
-  detail: ColumnType<Record<string, unknown>, string | undefined, string>;
-}
+export type PersonEventsTable = TimelineTableOf<'person_id'>;
 
 /** Open warnings per unit and grade, kept by triggers (migration 0003). */
 export interface WarningOpenCountsTable {
