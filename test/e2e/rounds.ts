@@ -28,8 +28,8 @@ async function roleRound(b: Browser, ctx: Ctx, report: Report, label: string, ro
         await page.getByTestId('module-funds').getByText('Stop-payments', { exact: true }).waitFor({ state: 'visible' });
         await page.getByTestId('request-table').waitFor({ state: 'visible' });
         await screenshot(page, ctx, 'module-funds-en');
-        await page.getByTestId('nav-cards').click();
-        await page.getByTestId('module-cards').getByText('This module arrives in a later release').waitFor({ state: 'visible' });
+        await page.getByTestId('nav-outreach').click();
+        await page.getByTestId('module-outreach').getByText('This module arrives in a later release').waitFor({ state: 'visible' });
         await page.getByTestId('lang-switch').getByText('中文', { exact: true }).click();
         await page.getByTestId('nav-home').getByText('首页', { exact: true }).waitFor({ state: 'visible' });
       });

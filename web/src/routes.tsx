@@ -20,9 +20,11 @@ const WarningsModule = lazy(async () => ({ default: (await warningsPages()).Warn
 const WarningsAdminPage = lazy(async () => ({ default: (await warningsPages()).WarningsAdminPage }));
 const CasesModule = lazy(async () => ({ default: (await import('./pages/cases/cases-pages.ts')).CasesModule }));
 const FundsModule = lazy(async () => ({ default: (await import('./pages/funds/funds-pages.ts')).FundsModule }));
+const CardsModule = lazy(async () => ({ default: (await import('./pages/cards/cards-pages.ts')).CardsModule }));
+const PersonsModule = lazy(async () => ({ default: (await import('./pages/persons/persons-pages.ts')).PersonsModule }));
 
 /** Business modules built so far; the others still show their placeholder. */
-const BUILT: ReadonlySet<string> = new Set(['warnings', 'cases', 'funds']);
+const BUILT: ReadonlySet<string> = new Set(['warnings', 'cases', 'funds', 'cards', 'persons']);
 
 /** System administration is for the admin role only (the server enforces the same on every call). */
 function AdminOnly() {
@@ -71,6 +73,22 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<Spin className="fz-page-spin" />}>
               <FundsModule />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/cards/*"
+          element={
+            <Suspense fallback={<Spin className="fz-page-spin" />}>
+              <CardsModule />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/persons/*"
+          element={
+            <Suspense fallback={<Spin className="fz-page-spin" />}>
+              <PersonsModule />
             </Suspense>
           }
         />

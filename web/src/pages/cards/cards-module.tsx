@@ -1,0 +1,69 @@
+import { Tabs } from 'antd';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useCurrentUser } from '../../auth/current-user.tsx';
+import { useT } from '../../i18n/lang-context.tsx';
+import { moduleAccess } from '../../layout/modules.ts';
+import { PageHeader } from '../../layout/page-header.tsx';
+import { ForbiddenPage, NotFoundPage } from '../status-pages.tsx';
+import { usePhone } from '../warnings/shared/use-phone.ts';
+import { AccountabilityPage } from './accountability/accountability-page.tsx';
+import { ImportPage } from './import/import-page.tsx';
+import { LeadDetailPage } from './leads/lead-detail-page.tsx';
+import { LeadsPage } from './leads/leads-page.tsx';
+import { PartnerPage } from './partner/partner-page.tsx';
+import { ProposePage } from './punishments/propose-page.tsx';
+import { PunishmentDetailPage } from './punishments/punishment-detail-page.tsx';
+import { PunishmentsPage } from './punishments/punishments-page.tsx';
+import { canWork, TAB_PATHS, tabsFor, type CardsTab } from './shared/access.ts';
+import './cards.css';
+
+/** Which tab a path belongs to: a lead's page sits under the queue, a punishment's under punishments. */
+function tabOf(pathname: string): CardsTab {
+  const part = pathname.split('/')[2] ?? '';
+  return part === 'import' || part === 'punishments' || part === 'accountability' || part === 'partner' ? part : 'leads';
+}
+
+/** The 断卡 module: two-card leads to verify, joint punishment and its appeals, the opener ranking, partner checks. */
+export function CardsModule() {
+  const me = useCurrentUser();
+  const tabs = tabsFor(me.role);
+  if (!moduleAccess(me.role, 'cards') || tabs.length === 0) return <ForbiddenPage />;
+  return <Module tabs={tabs} />;
+}
+
+function Module({ tabs }: { tabs: CardsTab[] }) {
+  const me = useCurrentUser();
+  const t = useT();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const allowed = (tab: CardsTab, element: ReactNode) => (tabs.includes(tab) ? element : <ForbiddenPage />);
+  const first = tabs[0] ?? 'leads';
+  const partner = tabs.includes('partner');
+  const phone = usePhone();
+  return (
+    <div data-testid="module-cards" className="fz-cd">
+      {/* On a phone the tabs and the work come first; the module's introduction is for the desk. */}
+      <PageHeader title={t('cards.title')} intro={phone ? undefined : t(partner ? 'cards.introPartner' : 'cards.introPolice')} />
+      {tabs.length > 1 && (
+        <Tabs
+          className="fz-cd-tabs"
+          activeKey={tabOf(pathname)}
+          onChange={(key) => void navigate(TAB_PATHS[key as CardsTab])}
+          items={tabs.map((tab) => ({ key: tab, label: <span data-testid={`cards-tab-${tab}`}>{t(`cards.tab.${tab}`)}</span> }))}
+        />
+      )}
+      <Routes>
+        <Route index element={tabs.includes('leads') ? <LeadsPage /> : <Navigate to={TAB_PATHS[first]} replace />} />
+        <Route path="leads/:id" element={allowed('leads', <LeadDetailPage />)} />
+        <Route path="import" element={allowed('import', <ImportPage />)} />
+        <Route path="punishments" element={allowed('punishments', <PunishmentsPage />)} />
+        <Route path="punishments/new" element={tabs.includes('punishments') && canWork(me.role) ? <ProposePage /> : <ForbiddenPage />} />
+        <Route path="punishments/:id" element={allowed('punishments', <PunishmentDetailPage />)} />
+        <Route path="accountability" element={allowed('accountability', <AccountabilityPage />)} />
+        <Route path="partner" element={allowed('partner', <PartnerPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
+  );
+}
