@@ -29,6 +29,10 @@ CREATE TABLE card_leads (
   CONSTRAINT card_leads_outcome_closed CHECK ((status = 'closed') = (outcome IS NOT NULL))
 );
 CREATE INDEX card_leads_org_idx ON card_leads (org_id, status, due_at);
+-- Open leads by deadline, per unit and city-wide: most leads are closed, and `status <> 'closed'` cannot
+-- seek an index; these partial indexes hold only the open ones.
+CREATE INDEX card_leads_open_org_due_idx ON card_leads (org_id, due_at, id) WHERE status <> 'closed';
+CREATE INDEX card_leads_open_due_idx ON card_leads (due_at, id) WHERE status <> 'closed';
 CREATE INDEX card_leads_holder_idx ON card_leads (holder_id_number);
 CREATE INDEX card_leads_opened_idx ON card_leads (opened_at_org_id, created_at);
 -- One lead per card found in cases.

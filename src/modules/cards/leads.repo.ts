@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { ActorType, CardLeadsTable, DB } from '../../db/types.ts';
 import { appendTimeline } from '../../db/timeline.ts';
 import { orgInScope, type Scope } from '../orgs/scope.ts';
@@ -20,8 +20,18 @@ export interface NewLead {
   dueAt: Date;
 }
 
-/** Inserts leads with their numbers (XS + date + running number); existing ones are skipped and not returned. */
+/**
+ * Inserts leads with their numbers (XS + date + running number); existing ones are skipped and not returned.
+ * In statements of INSERT_CHUNK rows: 16 parameters a row must stay under PostgreSQL's 65,535 per statement.
+ */
 export async function insertMany(trx: Q, rows: NewLead[], now: Date, stamp: string) {
+  const out: Awaited<ReturnType<typeof insertChunk>> = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) out.push(...(await insertChunk(trx, rows.slice(i, i + INSERT_CHUNK), now, stamp)));
+  return out;
+}
+const INSERT_CHUNK = 2000;
+
+async function insertChunk(trx: Q, rows: NewLead[], now: Date, stamp: string) {
   if (rows.length === 0) return [];
   const seq = await sql<{ n: string }>`SELECT nextval('lead_no_seq')::text AS n FROM generate_series(1, ${rows.length})`.execute(trx);
   return trx
@@ -102,17 +112,23 @@ export interface LeadFilter {
   q?: string | undefined;
 }
 
+/** The list's conditions on card_leads alone, so the total is counted without the joins the page needs. */
+function conditions(scope: Scope, f: LeadFilter): Expression<SqlBool>[] {
+  const c: Expression<SqlBool>[] = [orgInScope(scope, 'card_leads.org_id')];
+  if (f.status === 'open') c.push(sql<SqlBool>`card_leads.status <> 'closed'`);
+  else if (f.status) c.push(sql<SqlBool>`card_leads.status = ${f.status}`);
+  if (f.outcome) c.push(sql<SqlBool>`card_leads.outcome = ${f.outcome}`);
+  if (f.overdueAt) c.push(sql<SqlBool>`card_leads.status <> 'closed' AND card_leads.due_at < ${f.overdueAt}`);
+  if (f.orgScope) c.push(orgInScope(f.orgScope, 'card_leads.org_id'));
+  if (f.q) c.push(sql<SqlBool>`(card_leads.identifier = ${f.q} OR card_leads.holder_id_number = ${f.q.toUpperCase()} OR card_leads.lead_no = ${f.q})`);
+  return c;
+}
+
 export async function list(db: Q, scope: Scope, f: LeadFilter, page: { limit: number; offset: number }) {
-  let q = base(db, scope);
-  if (f.status === 'open') q = q.where('card_leads.status', '<>', 'closed');
-  else if (f.status) q = q.where('card_leads.status', '=', f.status);
-  if (f.outcome) q = q.where('card_leads.outcome', '=', f.outcome as 'criminal');
-  if (f.overdueAt) q = q.where('card_leads.status', '<>', 'closed').where('card_leads.due_at', '<', f.overdueAt);
-  if (f.orgScope) q = q.where(orgInScope(f.orgScope, 'card_leads.org_id'));
-  if (f.q) q = q.where((eb) => eb.or([eb('card_leads.identifier', '=', f.q ?? ''), eb('card_leads.holder_id_number', '=', (f.q ?? '').toUpperCase()), eb('card_leads.lead_no', '=', f.q ?? '')]));
+  const c = conditions(scope, f);
   const [rows, count] = await Promise.all([
-    q.orderBy('card_leads.due_at').orderBy('card_leads.id').limit(page.limit).offset(page.offset).execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base(db, scope).where((eb) => eb.and(c)).orderBy('card_leads.due_at').orderBy('card_leads.id').limit(page.limit).offset(page.offset).execute(),
+    db.selectFrom('card_leads').where((eb) => eb.and(c)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }

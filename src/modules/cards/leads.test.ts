@@ -112,4 +112,13 @@ describe('two-card leads (断卡)', () => {
     const bad = await api.as(analyst, 'POST', '/api/v1/cards/leads/import', { fileName: 'a.csv', content: csv, mapping: { identifier: '卡号' } });
     expect(bad.json().errors[0].path).toBe('mapping.identifier');
   });
+
+  it('takes a full batch of 5,000 leads (the statement is split under the parameter limit)', async () => {
+    const items = Array.from({ length: 5000 }, (_, i) => ({ externalId: `BIG-${i}`, source: 'ministry', kind: 'phone_card', identifier: `166${String(i).padStart(8, '0')}`, orgCode: '149902001' }));
+    const res = await api.as(analyst, 'POST', '/api/v1/cards/leads', { items });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().accepted).toHaveLength(5000);
+    expect(new Set(res.json().accepted.map((a: { leadNo: string }) => a.leadNo)).size).toBe(5000);
+    expect((await api.as(analyst, 'GET', '/api/v1/cards/leads?status=assigned&pageSize=1')).json().total).toBeGreaterThanOrEqual(5000);
+  });
 });
