@@ -1,0 +1,158 @@
+/**
+ * Lists and the accountability ranking over the stored leads, each against an obvious baseline: the lists
+ * through the service's `list()` (scope as a path-prefix match) vs the same SQL with the scope as a
+ * recursive CTE over orgs.parent_id; `accountability()` vs loading the year's leads and grouping in JS.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../src/db/types.ts';
+import { accountability, list } from '../../src/modules/cards/leads.service.ts';
+import { scopeOf, type Scope } from '../../src/modules/orgs/scope.ts';
+import type { Deps } from '../../src/server/context.ts';
+import { explainCall, printExplained } from '../warnings/explain.ts';
+import { principalFor, type BenchDb } from '../warnings/setup.ts';
+import { time, type Timing } from '../warnings/stats.ts';
+
+export interface Compared {
+  name: string;
+  product: Timing;
+  baselineName: string;
+  baseline: Timing;
+  /** What one call returns, to show the work is real. */
+  sample: string;
+}
+
+export interface Caller {
+  name: string;
+  scopes: Scope[];
+}
+
+type ListQuery = Parameters<typeof list>[2];
+export const OPEN_PAGE: ListQuery = { status: 'open', page: 1, pageSize: 50 };
+export const OVERDUE_PAGE: ListQuery = { overdue: 'true', page: 1, pageSize: 50 };
+
+/** Officers of different stations, analysts of different counties, and the city center take turns. */
+export async function callers(bench: BenchDb): Promise<Caller[]> {
+  const { db } = bench.deps;
+  const of = (kind: string) => bench.orgs.filter((o) => o.kind === kind);
+  return [
+    { name: 'station officer', scopes: await Promise.all(of('station').map((o) => scopeOf(db, principalFor(o, 'station_officer')))) },
+    { name: 'county analyst', scopes: await Promise.all(of('county').map((o) => scopeOf(db, principalFor(o, 'center_analyst')))) },
+    { name: 'city analyst', scopes: await Promise.all(of('city').map((o) => scopeOf(db, principalFor(o, 'center_analyst')))) },
+  ];
+}
+
+/** The service's list query with the scope written as a recursive walk down orgs.parent_id. */
+export function listByRecursiveCte(db: Kysely<DB>, rootId: number, q: { overdueAt?: Date }) {
+  const sub = sql`WITH RECURSIVE sub AS (SELECT id FROM orgs WHERE id = ${rootId} UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id)`;
+  const where = q.overdueAt ? sql`l.org_id IN (SELECT id FROM sub) AND l.status <> 'closed' AND l.due_at < ${q.overdueAt}` : sql`l.org_id IN (SELECT id FROM sub) AND l.status <> 'closed'`;
+  return Promise.all([
+    sql`${sub}
+      SELECT l.*, o.code AS org_code, o.name AS org_name, o.path AS org_path, op.code AS opened_code
+      FROM card_leads l JOIN orgs o ON o.id = l.org_id LEFT JOIN orgs op ON op.id = l.opened_at_org_id
+      WHERE ${where} ORDER BY l.due_at, l.id LIMIT 50 OFFSET 0`.execute(db),
+    sql<{ n: string }>`${sub} SELECT count(*) AS n FROM card_leads l JOIN orgs o ON o.id = l.org_id LEFT JOIN orgs op ON op.id = l.opened_at_org_id WHERE ${where}`.execute(db),
+  ]);
+}
+
+interface Ranked {
+  code: string;
+  name: string;
+  institution: string;
+  leads: number;
+  closed: number;
+  punished: number;
+}
+
+/** The ranking the obvious way: load the period's leads with an opener and count per branch in JS. */
+export async function rankingInJs(db: Kysely<DB>, kind: 'bank' | 'operator', from: Date, to: Date, limit: number): Promise<Ranked[]> {
+  const orgs = await db.selectFrom('orgs').select(['id', 'code', 'name', 'kind', 'path']).execute();
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const rows = await db
+    .selectFrom('card_leads')
+    .select(['opened_at_org_id', 'status', 'outcome'])
+    .where('source', 'in', ['case', 'ministry'])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .where('opened_at_org_id', 'is not', null)
+    .execute();
+  const cells = new Map<number, Ranked>();
+  for (const r of rows) {
+    if (r.outcome === 'struck_off' || r.opened_at_org_id === null) continue;
+    let c = cells.get(r.opened_at_org_id);
+    if (!c) {
+      const o = byId.get(r.opened_at_org_id);
+      const inst = byId.get(Number(o?.path.split('/')[2] ?? 0));
+      if (!o || !inst || inst.kind !== kind) continue;
+      c = { code: o.code, name: o.name, institution: inst.name, leads: 0, closed: 0, punished: 0 };
+      cells.set(r.opened_at_org_id, c);
+    }
+    c.leads++;
+    if (r.status === 'closed') c.closed++;
+    if (r.outcome === 'criminal' || r.outcome === 'administrative' || r.outcome === 'punishment_proposal') c.punished++;
+  }
+  return [...cells.values()].sort((a, b) => b.leads - a.leads || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).slice(0, limit);
+}
+
+export function rotate<T>(xs: T[], i: number): T {
+  const x = xs[i % xs.length];
+  if (x === undefined) throw new Error('empty rotation');
+  return x;
+}
+
+export interface ReadOpts {
+  iterations: number;
+  /** After 100 samples a slow product query stops at this budget (a 3 s query would otherwise take 10 min). */
+  productBudgetMs: number;
+  baselineBudgetMs: number;
+  targetMs: number;
+  /** EXPLAIN (ANALYZE, BUFFERS) the product's queries of every benchmark whose p95 misses the target. */
+  explainMisses: boolean;
+}
+
+export async function benchLists(bench: BenchDb, who: Caller[], opts: ReadOpts): Promise<Compared[]> {
+  const { deps } = bench;
+  const now = deps.clock.now();
+  const out: Compared[] = [];
+  for (const [label, q, overdueAt] of [
+    ['open leads', OPEN_PAGE, undefined],
+    ['overdue leads', OVERDUE_PAGE, now],
+  ] as const) {
+    for (const c of who) {
+      const first = await list(deps, rotate(c.scopes, 0), q);
+      const product = await time(opts.iterations, (i) => list(deps, rotate(c.scopes, i), q), { budgetMs: opts.productBudgetMs, min: 100 });
+      const baseline = await time(opts.iterations, (i) => listByRecursiveCte(deps.db, rotate(c.scopes, i).rootId, overdueAt ? { overdueAt } : {}), { budgetMs: opts.baselineBudgetMs });
+      const name = `${c.name}${c.scopes.length > 1 ? ` (${c.scopes.length} in turn)` : ''}: list(${label}, page 1 of 50)`;
+      out.push({ name, product, baselineName: 'same query, scope as recursive CTE over parent_id', baseline, sample: `${first.items.length} rows of ${first.total.toLocaleString('en')}` });
+      if (opts.explainMisses && product.p95 >= opts.targetMs) printExplained(name, await explainCall(bench.url, deps, (d: Deps) => list(d, rotate(c.scopes, 0), q)));
+    }
+  }
+  return out;
+}
+
+export async function benchRanking(bench: BenchDb, opts: ReadOpts): Promise<Compared[]> {
+  const { deps } = bench;
+  const out: Compared[] = [];
+  for (const kind of ['bank', 'operator'] as const) {
+    const q = { kind, limit: 50 };
+    const first = await accountability(deps, q);
+    const from = new Date(first.from);
+    const to = new Date(first.to);
+    const js = await rankingInJs(deps.db, kind, from, to, q.limit);
+    // The baseline must give the same ranking, or the comparison means nothing.
+    const same = JSON.stringify(js) === JSON.stringify(first.items.map(({ action: _action, ...r }) => r));
+    if (!same) throw new Error(`${kind} ranking: accountability() and the JS grouping disagree`);
+    const product = await time(opts.iterations, () => accountability(deps, q), { budgetMs: opts.productBudgetMs, min: 100 });
+    const baseline = await time(opts.iterations, () => rankingInJs(deps.db, kind, from, to, q.limit), { budgetMs: opts.baselineBudgetMs });
+    const top = first.items[0];
+    const name = `accountability(${kind}, last 365 days, top 50)`;
+    out.push({
+      name,
+      product,
+      baselineName: 'load the year’s leads with an opener, group in JS',
+      baseline,
+      sample: `${first.items.length} ${kind === 'bank' ? 'branches' : 'outlets'}, ${first.items.reduce((a, r) => a + r.leads, 0).toLocaleString('en')} leads; top ${top?.code ?? '–'} ${top?.leads.toLocaleString('en') ?? ''} (same as JS)`,
+    });
+    if (opts.explainMisses && product.p95 >= opts.targetMs) printExplained(name, await explainCall(bench.url, deps, (d: Deps) => accountability(d, q)));
+  }
+  return out;
+}
