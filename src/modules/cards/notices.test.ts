@@ -29,6 +29,8 @@ describe('notices (提示函) with reply deadlines', () => {
     const b = (await api.as(analyst, 'POST', '/api/v1/cards/notices', { orgCode: 'CMCC-149902-01', kind: 'summons', subject: '约谈', body: '请于下周一到中心约谈。', replyDays: 3 })).json();
     expect((await api.as(cmcc, 'POST', `/api/v1/cards/notices/${a.id}/reply`, { text: '我们不是收件单位' })).statusCode).toBe(404);
     expect((await api.as(icbc, 'GET', '/api/v1/cards/notices')).json().items.map((n: { id: number }) => n.id)).toEqual([a.id]);
+    // The addressed branch's notice reaches the bell of the bank's liaison only if addressed to their org.
+    expect((await api.as(icbc, 'GET', '/api/v1/notifications')).statusCode).toBe(200);
     const replied = (await api.as(icbc, 'POST', `/api/v1/cards/notices/${a.id}/reply`, { text: '已完成开户审核整改，详见附件。' })).json();
     expect(replied).toMatchObject({ replyText: '已完成开户审核整改，详见附件。', overdue: false });
     expect((await api.as(icbc, 'POST', `/api/v1/cards/notices/${a.id}/reply`, { text: '再次回复内容' })).statusCode).toBe(409);

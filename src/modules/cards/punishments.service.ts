@@ -121,7 +121,7 @@ export async function decide(deps: Deps, ctx: RequestContext, scope: Scope, id: 
     if (run > MAX_CONSECUTIVE_YEARS + 0.01) throw new AppError('ILLEGAL_TRANSITION', `approving would make ${run.toFixed(1)} years of measures in a row; the rules allow at most ${MAX_CONSECUTIVE_YEARS}`);
     const ends = addYears(now, row.years);
     await repo.update(trx, id, { status: 'active', approved_at: now, approved_by: ctx.principal?.type === 'user' ? ctx.principal.id : null, starts_at: now, ends_at: ends, updated_at: now });
-    await event(trx, ctx, id, now, 'approved', 'proposed', 'active', { endsAt: ends.toISOString() });
+    await event(trx, ctx, id, now, 'approved', 'proposed', 'active', { endsAt: ends.toISOString(), ...(input.note ? { note: input.note } : {}) });
     await insertNotifications(trx, (await repo.institutions(trx)).map((o) => ({ orgId: o.id, kind: 'punishment.listed', title: `联合惩戒名单更新：${row.notice_no}`, targetType: 'punishment', targetId: String(id), at: now })));
   });
   await audit.recordAlone(deps, ctx, { action: input.approve ? 'punishment.approve' : 'punishment.reject', targetType: 'punishment', targetId: id, orgId: visible.org_id, detail: {} });

@@ -107,6 +107,9 @@ describe('cases, stop-payments and tracing through the API', () => {
     const item = mine.items.find((i: { id: number }) => i.id === toIcbc?.id);
     expect(item).toMatchObject({ account: '6212260000000000018', amount: '15000.00', transfers: [{ amount: '15000.00' }] });
     expect((await api.as(icbc, 'POST', `/api/v1/bank/requests/${toAbc?.id}/response`, { result: 'stopped', stoppedAmount: '1.00' })).statusCode).toBe(404);
+    // The bank's liaison finds the request on the bell as well.
+    const bell = (await api.as(icbc, 'GET', '/api/v1/notifications')).json();
+    expect(bell.items.some((n: { kind: string; targetId: string }) => n.kind === 'stop_payment.requested' && n.targetId === String(toIcbc?.id))).toBe(true);
     const answered = await api.as(icbc, 'POST', `/api/v1/bank/requests/${toIcbc?.id}/response`, { result: 'no_balance', balance: '0.00' });
     expect(answered.json()).toMatchObject({ status: 'no_balance', balance: '0.00' });
     const twice = await api.as(icbc, 'POST', `/api/v1/bank/requests/${toIcbc?.id}/response`, { result: 'stopped', stoppedAmount: '1.00' });

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { JURISDICTION_ROLES } from '../../lib/roles.ts';
+import { ALL_ROLES } from '../../lib/roles.ts';
 import type { Deps, Principal } from '../../server/context.ts';
 import { notFound } from '../../server/errors.ts';
 import { route } from '../../server/route.ts';
 
 /**
- * Notices addressed to a unit (an overdue warning escalated to it, and more as modules arrive). Everyone
+ * Notices addressed to a unit or institution (an overdue warning escalated to it, a stop-payment request to
+ * a bank, a listing to an operator, …). Everyone
  * who belongs to the unit sees them; reading one marks it read for the unit.
  */
 const NotificationOut = z.object({
@@ -48,7 +49,7 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps): void {
     url: '/api/v1/notifications',
     summary: 'Notices addressed to the caller’s unit, newest first, with the unread count',
     tags: ['notifications'],
-    auth: JURISDICTION_ROLES,
+    auth: ALL_ROLES,
     query: ListQuery,
     responses: { 200: z.object({ unread: z.number(), items: z.array(NotificationOut) }) },
     handler: async ({ principal, query }) => list(deps, principal, query.unread === 'true', query.limit),
@@ -58,7 +59,7 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps): void {
     url: '/api/v1/notifications/:id/read',
     summary: 'Mark a notice read',
     tags: ['notifications'],
-    auth: JURISDICTION_ROLES,
+    auth: ALL_ROLES,
     params: IdParams,
     status: 204,
     handler: async ({ principal, params }) => {

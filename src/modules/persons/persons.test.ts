@@ -49,5 +49,8 @@ describe('key persons and people stranded abroad', () => {
     expect(r.items.find((i: { orgCode: string }) => i.orgCode === '149902')).toMatchObject({ listed: 2, reduced: 1, rate: 0.5 });
     expect(r.total).toMatchObject({ listed: 2, reduced: 1 });
     expect(r.items).toHaveLength(5);
+    // A station officer sees the row of the county the station lies in, counting the station's own files.
+    const own = (await api.as(officer, 'GET', '/api/v1/persons/reduction')).json();
+    expect(own.items).toEqual([expect.objectContaining({ orgCode: '149902', listed: 2, reduced: 1 })]);
   });
 });

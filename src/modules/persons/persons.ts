@@ -188,9 +188,10 @@ export async function reduction(deps: Deps, scope: Scope) {
     SELECT county.code, county.name, count(p.id)::int AS listed,
            count(p.id) FILTER (WHERE p.status = ANY(${[...REDUCED]}::text[]))::int AS reduced
     FROM orgs county
-    LEFT JOIN orgs unit ON unit.path LIKE county.path || '%'
+    LEFT JOIN orgs unit ON unit.path LIKE county.path || '%' AND ${orgInScope(scope, 'unit.id')}
     LEFT JOIN key_persons p ON p.org_id = unit.id AND p.category = 'stranded_abroad'
-    WHERE county.kind = 'county' AND ${orgInScope(scope, 'county.id')}
+    -- The counties in scope, or (for a station's staff) the county their unit lies in, counting their own.
+    WHERE county.kind = 'county' AND (${orgInScope(scope, 'county.id')} OR ${scope.rootPath} LIKE county.path || '%')
     GROUP BY county.code, county.name ORDER BY county.code`.execute(deps.db);
   const items = rows.rows.map((r) => ({ orgCode: r.code, orgName: r.name, listed: Number(r.listed), reduced: Number(r.reduced), rate: Number(r.listed) ? Number(r.reduced) / Number(r.listed) : null }));
   const listed = items.reduce((a, r) => a + r.listed, 0);
