@@ -13,7 +13,7 @@ import * as stops from '../money/stop-payments.service.ts';
 import { loadBanks, matchBank } from '../money/banks.ts';
 import { leadsFromCase } from '../cards/leads.service.ts';
 import * as stopsRepo from '../money/stop-payments.repo.ts';
-import { requireInScope } from '../orgs/orgs.service.ts';
+import { announce, requireInScope } from '../orgs/orgs.service.ts';
 import * as orgsRepo from '../orgs/orgs.repo.ts';
 import { isPathInScope, type Scope } from '../orgs/scope.ts';
 import { canMove, CLOSED_CASE_STATUSES, nextStatuses } from './case-workflow.ts';
@@ -298,13 +298,6 @@ async function replayed(deps: Deps, c: { id: number; case_no: string; fraud_type
     duplicate: true,
     warnings: [],
   };
-}
-
-/** Open screens of the units concerned (banks' queues, the case's unit) refresh at once. */
-export async function announce(deps: Deps, orgIds: number[], e: { type: string; id: number; data?: Record<string, unknown> }): Promise<void> {
-  if (!deps.live || orgIds.length === 0) return;
-  const rows = await deps.db.selectFrom('orgs').select('path').where('id', 'in', [...new Set(orgIds)]).execute();
-  deps.live.publish({ type: e.type, id: e.id, orgPaths: rows.map((r) => r.path), ...(e.data ? { data: e.data } : {}) });
 }
 
 export async function list(

@@ -1,20 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../server/context.ts';
-import { notFound } from '../../server/errors.ts';
 import { route } from '../../server/route.ts';
 import { CASE_READERS, CASE_WRITERS } from '../cases/cases.routes.ts';
 import { Account, CaseIdParams, Money, StopPaymentBrief, StopPaymentOut } from '../cases/cases.schema.ts';
-import * as casesRepo from '../cases/cases.repo.ts';
-import { announce } from '../cases/cases.service.ts';
 import { scopeOf } from '../orgs/scope.ts';
 import * as freezes from './freezes.service.ts';
 import { FreezeOut, ReturnOut } from './money.schema.ts';
 import { moneyTotals } from './freezes.repo.ts';
+import * as requests from './requests.ts';
 import * as service from './stop-payments.service.ts';
 import { uploadStatement } from './statements.ts';
 import { MoneySettings, moneySettings, putMoneySettings } from './money.settings.ts';
-import { caseTrace, refreshProposals } from './trace.service.ts';
+import { caseTrace } from './trace.service.ts';
 
 const IsoTime = z.iso.datetime({ offset: true, message: 'ISO 8601 time with offset, e.g. 2026-11-28T09:30:00+08:00' });
 const IdParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53 - 1) });
@@ -80,12 +78,6 @@ const ReturnIn = z.strictObject({
 });
 const MoneyTotals = z.object({ stopped: z.string(), frozen: z.string(), returned: z.string() });
 
-/** The bank's screens and the case's unit learn of a freeze or return change at once (live stream). */
-async function announceFreeze(deps: Deps, freezeId: number, type: string): Promise<void> {
-  const f = await deps.db.selectFrom('freezes').innerJoin('cases', 'cases.id', 'freezes.case_id').select(['freezes.bank_org_id', 'cases.org_id', 'freezes.case_id']).where('freezes.id', '=', freezeId).executeTakeFirst();
-  if (f) await announce(deps, [f.org_id, ...(f.bank_org_id === null ? [] : [f.bank_org_id])], { type, id: freezeId, data: { caseId: f.case_id } });
-}
-
 function freezeRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: 'POST',
@@ -97,7 +89,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     body: FreezeIn,
     status: 201,
     responses: { 201: FreezeOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.requestFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await announceFreeze(deps, f.id, 'freeze.requested'), f)),
+    handler: async ({ ctx, principal, params, body }) => freezes.requestFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await requests.announceFreeze(deps, f.id, 'freeze.requested'), f)),
   });
   route(app, deps, {
     method: 'GET',
@@ -118,7 +110,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: FreezeAnswerIn,
     responses: { 200: FreezeOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.respondFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await announceFreeze(deps, f.id, 'freeze.answered'), f)),
+    handler: async ({ ctx, principal, params, body }) => freezes.respondFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await requests.announceFreeze(deps, f.id, 'freeze.answered'), f)),
   });
   route(app, deps, {
     method: 'POST',
@@ -129,7 +121,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: z.strictObject({ documentNo: DocumentNo, months: z.number().int().min(1).max(12).optional() }),
     responses: { 200: FreezeOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.renewFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await announceFreeze(deps, f.id, 'freeze.renewed'), f)),
+    handler: async ({ ctx, principal, params, body }) => freezes.renewFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await requests.announceFreeze(deps, f.id, 'freeze.renewed'), f)),
   });
   route(app, deps, {
     method: 'POST',
@@ -140,7 +132,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: z.strictObject({ documentNo: DocumentNo, note: z.string().trim().max(2000).optional() }),
     responses: { 200: FreezeOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.releaseFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await announceFreeze(deps, f.id, 'freeze.released'), f)),
+    handler: async ({ ctx, principal, params, body }) => freezes.releaseFreeze(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (f) => (await requests.announceFreeze(deps, f.id, 'freeze.released'), f)),
   });
   route(app, deps, {
     method: 'POST',
@@ -152,7 +144,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     body: ReturnIn,
     status: 201,
     responses: { 201: ReturnOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.planReturn(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (r) => (await announceFreeze(deps, r.freezeId, 'return.planned'), r)),
+    handler: async ({ ctx, principal, params, body }) => freezes.planReturn(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (r) => (await requests.announceFreeze(deps, r.freezeId, 'return.planned'), r)),
   });
   route(app, deps, {
     method: 'POST',
@@ -163,7 +155,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: z.strictObject({}),
     responses: { 200: ReturnOut },
-    handler: async ({ ctx, principal, params }) => freezes.approveReturn(deps, ctx, await scopeOf(deps.db, principal), params.id).then(async (r) => (await announceFreeze(deps, r.freezeId, 'return.approved'), r)),
+    handler: async ({ ctx, principal, params }) => freezes.approveReturn(deps, ctx, await scopeOf(deps.db, principal), params.id).then(async (r) => (await requests.announceFreeze(deps, r.freezeId, 'return.approved'), r)),
   });
   route(app, deps, {
     method: 'POST',
@@ -174,7 +166,7 @@ function freezeRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: z.strictObject({ reference: z.string().trim().min(1).max(100) }),
     responses: { 200: ReturnOut },
-    handler: async ({ ctx, principal, params, body }) => freezes.confirmPaid(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (r) => (await announceFreeze(deps, r.freezeId, 'return.paid'), r)),
+    handler: async ({ ctx, principal, params, body }) => freezes.confirmPaid(deps, ctx, await scopeOf(deps.db, principal), params.id, body).then(async (r) => (await requests.announceFreeze(deps, r.freezeId, 'return.paid'), r)),
   });
   route(app, deps, {
     method: 'GET',
@@ -237,12 +229,7 @@ export function moneyRoutes(app: FastifyInstance, deps: Deps): void {
     params: IdParams,
     body: ResponseIn,
     responses: { 200: StopPaymentOut },
-    handler: async ({ ctx, principal, params, body }) => {
-      const out = await service.respond(deps, ctx, await scopeOf(deps.db, principal), params.id, body, (trx, caseId, now) => refreshProposals(trx, ctx, caseId, now).then(() => undefined));
-      const c = await deps.db.selectFrom('cases').select('org_id').where('id', '=', out.caseId).executeTakeFirst();
-      if (c) await announce(deps, [c.org_id], { type: 'stop_payment.answered', id: out.id, data: { caseId: out.caseId, status: out.status } });
-      return out;
-    },
+    handler: async ({ ctx, principal, params, body }) => requests.answer(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
   });
   route(app, deps, {
     method: 'POST',
@@ -295,16 +282,7 @@ export function moneyRoutes(app: FastifyInstance, deps: Deps): void {
     body: z.strictObject({ account: Account, bank: z.string().trim().min(1).max(60), amount: Money.refine((v) => Number(v) > 0, 'must be more than 0'), accountName: z.string().trim().min(1).max(60).optional() }),
     status: 201,
     responses: { 201: z.object({ stopPayments: z.array(StopPaymentBrief) }) },
-    handler: async ({ ctx, principal, params, body }) => {
-      const scope = await scopeOf(deps.db, principal);
-      const c = await casesRepo.getById(deps.db, scope, params.id);
-      if (!c) throw notFound('case');
-      const trace = await caseTrace(deps, scope, c.id);
-      const hop = trace.nodes.find((n) => n.account === body.account)?.hop ?? 1;
-      const opened = await service.requestByHand(deps, ctx, { id: c.id, orgId: c.org_id, caseNo: c.case_no }, body, hop);
-      await announce(deps, opened.notify.map((n) => n.orgId), { type: 'stop_payment.new', id: c.id });
-      return { stopPayments: opened.briefs };
-    },
+    handler: async ({ ctx, principal, params, body }) => requests.askByHand(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
   });
   route(app, deps, {
     method: 'POST',
@@ -315,15 +293,7 @@ export function moneyRoutes(app: FastifyInstance, deps: Deps): void {
     params: CaseIdParams,
     body: SendIn,
     responses: { 200: z.object({ sent: z.array(z.number()) }) },
-    handler: async ({ ctx, principal, params, body }) => {
-      const scope = await scopeOf(deps.db, principal);
-      const c = await casesRepo.getById(deps.db, scope, params.id);
-      if (!c) throw notFound('case');
-      const { sent } = await service.sendProposals(deps, ctx, { id: c.id, orgId: c.org_id, caseNo: c.case_no }, body.ids);
-      const banks = await deps.db.selectFrom('stop_payments').select('bank_org_id').where('id', 'in', sent.length ? sent : [0]).execute();
-      await announce(deps, banks.flatMap((b) => (b.bank_org_id === null ? [] : [b.bank_org_id])), { type: 'stop_payment.new', id: c.id });
-      return { sent };
-    },
+    handler: async ({ ctx, principal, params, body }) => requests.sendProposed(deps, ctx, await scopeOf(deps.db, principal), params.id, body.ids),
   });
   route(app, deps, {
     method: 'GET',

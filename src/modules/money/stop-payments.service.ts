@@ -293,7 +293,7 @@ export async function sendProposals(deps: Deps, ctx: RequestContext, c: { id: nu
     if (rows.length) await audit.record(trx, ctx, now, { action: 'stop_payment.send', targetType: 'case', targetId: c.id, orgId: c.orgId, detail: { ids: rows.map((r) => r.id) } });
     return rows;
   });
-  return { sent: sent.map((r) => r.id) };
+  return { sent: sent.map((r) => r.id), bankOrgIds: sent.flatMap((r) => (r.bank_org_id === null ? [] : [r.bank_org_id])) };
 }
 
 export interface ExpirySweep {

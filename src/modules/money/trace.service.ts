@@ -109,6 +109,12 @@ export async function caseTrace(deps: Deps, scope: Scope, caseId: number, method
 }
 export type CaseTraceDto = Awaited<ReturnType<typeof caseTrace>>;
 
+/** The hop at which the case's money reached an account (1 when the trace does not reach it). */
+export async function hopOf(db: Kysely<DB>, caseId: number, account: string): Promise<number> {
+  const { result } = await computeTrace(db, caseId, DEFAULT_ATTRIBUTION);
+  return result.nodes.find((n) => n.account === account)?.hop ?? 1;
+}
+
 /** Victim money of a case that can still be in an account (FIFO trace), in fen: the basis of a return. */
 export async function heldAt(db: Kysely<DB>, caseId: number, account: string): Promise<number> {
   const { result } = await computeTrace(db, caseId, DEFAULT_ATTRIBUTION);

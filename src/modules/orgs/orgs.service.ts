@@ -107,3 +107,13 @@ export async function update(deps: Deps, ctx: RequestContext, scope: Scope, code
     return present(updated);
   });
 }
+
+/**
+ * Tells the open screens of the given units and institutions about a change (live stream): the event goes
+ * to their org paths, and every caller whose scope covers one of them receives it.
+ */
+export async function announce(deps: Deps, orgIds: number[], e: { type: string; id: number; data?: Record<string, unknown> }): Promise<void> {
+  if (!deps.live || orgIds.length === 0) return;
+  const rows = await deps.db.selectFrom('orgs').select('path').where('id', 'in', [...new Set(orgIds)]).execute();
+  deps.live.publish({ type: e.type, id: e.id, orgPaths: rows.map((r) => r.path), ...(e.data ? { data: e.data } : {}) });
+}

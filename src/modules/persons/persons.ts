@@ -110,6 +110,15 @@ async function detail(deps: Deps, scope: Scope, id: number, reveal: boolean) {
   return { ...present(r, reveal), events: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name, detail: e.detail })) };
 }
 
+/** Files in scope, most recently worked first (masked). */
+export async function listPersons(deps: Deps, scope: Scope, q: { category?: PersonCategory | undefined; status?: PersonStatus | undefined; page: number; pageSize: number }) {
+  let query = select(deps, scope);
+  if (q.category) query = query.where('key_persons.category', '=', q.category);
+  if (q.status) query = query.where('key_persons.status', '=', q.status);
+  const rows = await query.orderBy('key_persons.updated_at', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  return { items: rows.map((r) => present(r, false)) };
+}
+
 /** Opens a file; people stranded abroad start 'stranded', everyone else under control. One file per person and category. */
 export async function createPerson(deps: Deps, ctx: RequestContext, scope: Scope, input: z.infer<typeof PersonIn>) {
   const org = await requireInScope(deps, scope, input.orgCode, 'orgCode');
@@ -223,14 +232,7 @@ export function personRoutes(app: FastifyInstance, deps: Deps): void {
     auth: READERS,
     query: z.strictObject({ category: z.enum(CATEGORIES).optional(), status: z.enum(STATUSES).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
     responses: { 200: z.object({ items: z.array(PersonOut) }) },
-    handler: async ({ principal, query }) => {
-      const scope = await scopeOf(deps.db, principal);
-      let q = select(deps, scope);
-      if (query.category) q = q.where('key_persons.category', '=', query.category as PersonCategory);
-      if (query.status) q = q.where('key_persons.status', '=', query.status as PersonStatus);
-      const rows = await q.orderBy('key_persons.updated_at', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-      return { items: rows.map((r) => present(r, false)) };
-    },
+    handler: async ({ principal, query }) => listPersons(deps, await scopeOf(deps.db, principal), query),
   });
   route(app, deps, {
     method: 'GET',
