@@ -506,7 +506,17 @@ export interface WarningOpenCountsTable {
   overdue_n: Int8;
 }
 
+/** Case-involved cards per opener and China-time day, kept by triggers (migration 0008). */
+export interface LeadOpenerDaysTable {
+  day: string;
+  org_id: number;
+  leads: Int8;
+  closed: Int8;
+  punished: Int8;
+}
+
 export interface DB {
+  lead_opener_days: LeadOpenerDaysTable;
   key_persons: KeyPersonsTable;
   person_events: PersonEventsTable;
   unit_notices: UnitNoticesTable;

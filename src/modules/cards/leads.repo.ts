@@ -146,21 +146,31 @@ export function eventsOf(db: Q, leadId: number) {
 }
 
 /**
- * Case-involved cards per branch or outlet where they were opened, in a period: the accountability ranking.
- * Counted from leads that came from cases or the ministry (manual leads are hunches, not findings).
+ * Case-involved cards per branch or outlet where they were opened, over whole China-time days (first and last
+ * included): the accountability ranking. Summed from the trigger-kept `lead_opener_days` (migration 0008), which
+ * counts leads from cases or the ministry (manual leads are hunches, not findings) that were not struck off.
  */
-export async function accountability(db: Q, kind: 'bank' | 'operator', from: Date, to: Date, limit: number) {
-  const rows = await sql<{ code: string; name: string; institution: string; leads: number; closed: number; punished: number }>`
-    SELECT o.code, o.name, inst.name AS institution, count(*)::int AS leads,
-           count(*) FILTER (WHERE l.status = 'closed' AND l.outcome <> 'struck_off')::int AS closed,
-           count(*) FILTER (WHERE l.outcome IN ('criminal', 'administrative', 'punishment_proposal'))::int AS punished
-    FROM card_leads l
-    JOIN orgs o ON o.id = l.opened_at_org_id
-    JOIN orgs inst ON inst.id = NULLIF(split_part(o.path, '/', 3), '')::int8
-    WHERE l.source IN ('case', 'ministry') AND l.created_at >= ${from} AND l.created_at < ${to}
-      AND inst.kind = ${kind} AND (l.outcome IS NULL OR l.outcome <> 'struck_off')
-    GROUP BY o.code, o.name, inst.name
-    ORDER BY leads DESC, o.code
+export async function accountability(db: Q, kind: 'bank' | 'operator', firstDay: string, lastDay: string, limit: number) {
+  const rows = await sql<{ code: string; name: string; institution: string; leads: string; closed: string; punished: string }>`
+    SELECT o.code, o.name, inst.name AS institution, a.leads, a.closed, a.punished
+    FROM (SELECT org_id, sum(leads) AS leads, sum(closed) AS closed, sum(punished) AS punished
+          FROM lead_opener_days WHERE day BETWEEN ${firstDay}::date AND ${lastDay}::date GROUP BY org_id) a
+    JOIN orgs o ON o.id = a.org_id
+    JOIN orgs inst ON inst.id = CASE WHEN o.kind IN ('bank', 'operator') THEN o.id ELSE o.parent_id END
+    WHERE inst.kind = ${kind} AND a.leads > 0
+    ORDER BY a.leads DESC, o.code
     LIMIT ${limit}`.execute(db);
   return rows.rows.map((r) => ({ ...r, leads: Number(r.leads), closed: Number(r.closed), punished: Number(r.punished) }));
+}
+
+/** Recounts the opener-day counters from the leads (after a bulk load with triggers off). */
+export async function rebuildOpenerDays(db: Q): Promise<void> {
+  await sql`DELETE FROM lead_opener_days`.execute(db);
+  await sql`
+    INSERT INTO lead_opener_days (day, org_id, leads, closed, punished)
+    SELECT ((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date, opened_at_org_id, count(*),
+           count(*) FILTER (WHERE status = 'closed'), count(*) FILTER (WHERE outcome IN ('criminal','administrative','punishment_proposal'))
+    FROM card_leads
+    WHERE opened_at_org_id IS NOT NULL AND source IN ('case','ministry') AND (outcome IS NULL OR outcome <> 'struck_off')
+    GROUP BY 1, 2`.execute(db);
 }

@@ -144,6 +144,8 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
       200: z.object({
         from: z.string(),
         to: z.string(),
+        firstDay: z.string(),
+        lastDay: z.string(),
         thresholds: z.object({ summonAt: z.number(), suspendAt: z.number() }),
         items: z.array(z.object({ code: z.string(), name: z.string(), institution: z.string(), leads: z.number(), closed: z.number(), punished: z.number(), action: z.enum(['summon', 'suspend']).nullable() })),
       }),

@@ -76,7 +76,9 @@ export const LeadOutcomeIn = z.strictObject({ outcome: z.enum(LEAD_OUTCOMES), no
 export const LeadAssignIn = z.strictObject({ orgCode: z.string().trim().max(20), dueAt: z.iso.datetime({ offset: true }).optional() });
 export const AccountabilityQuery = z.strictObject({
   kind: z.enum(['bank', 'operator']),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  /** A date (YYYY-MM-DD, first day) or a time (names its China-time day). */
+  from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  /** A date (YYYY-MM-DD, exclusive) or a time (exclusive; a bound at midnight ends with the day before). */
+  to: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });

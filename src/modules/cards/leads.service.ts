@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB, LeadOutcome } from '../../db/types.ts';
 import { maskFields } from '../../lib/mask.ts';
-import { localDateStamp } from '../../lib/periods.ts';
+import { addDays, dayStart, isDate, localDateStamp, localDay } from '../../lib/periods.ts';
 import type { Deps, RequestContext } from '../../server/context.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -238,17 +238,21 @@ export function recordOutcome(deps: Deps, ctx: RequestContext, scope: Scope, id:
 export const DEFAULT_SUMMON_AT = 5;
 export const DEFAULT_SUSPEND_AT = 10;
 
-/** Case-involved cards per branch or outlet, in a period (the last 365 days by default), most first. */
+/**
+ * Case-involved cards per branch or outlet, over whole China-time days (the last 365 days up to today by
+ * default), most first. A time bound names the day it falls on; `to` is exclusive, so a bound at midnight
+ * ends the period with the day before.
+ */
 export async function accountability(deps: Deps, q: { kind: 'bank' | 'operator'; from?: string | undefined; to?: string | undefined; limit: number }) {
-  // Without an end, up to and including now (the end bound is exclusive).
-  const to = q.to ? new Date(q.to) : new Date(deps.clock.now().getTime() + 1);
-  const from = q.from ? new Date(q.from) : new Date(to.getTime() - 365 * 86_400_000);
-  if (from >= to) throw invalid('query.from', 'must be before to');
+  const today = localDay(deps.clock.now());
+  const lastDay = q.to ? (isDate(q.to) ? addDays(q.to, -1) : localDay(new Date(new Date(q.to).getTime() - 1))) : today;
+  const firstDay = q.from ? (isDate(q.from) ? q.from : localDay(new Date(q.from))) : addDays(lastDay, -364);
+  if (firstDay > lastDay) throw invalid('query.from', 'must be before to');
   const thresholds = { summonAt: (await readSetting<number>(deps.db, 'cards.summonAt')) ?? DEFAULT_SUMMON_AT, suspendAt: (await readSetting<number>(deps.db, 'cards.suspendAt')) ?? DEFAULT_SUSPEND_AT };
-  const items = (await repo.accountability(deps.db, q.kind, from, to, q.limit)).map((r) => ({
+  const items = (await repo.accountability(deps.db, q.kind, firstDay, lastDay, q.limit)).map((r) => ({
     ...r,
     // Case-involved cards at or above the thresholds trigger a summons (约谈) or a suspension proposal.
     action: r.leads >= thresholds.suspendAt ? ('suspend' as const) : r.leads >= thresholds.summonAt ? ('summon' as const) : null,
   }));
-  return { from: from.toISOString(), to: to.toISOString(), thresholds, items };
+  return { from: dayStart(firstDay).toISOString(), to: dayStart(addDays(lastDay, 1)).toISOString(), firstDay, lastDay, thresholds, items };
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApi, type Session } from '../../../test/helpers/api.ts';
 import { createTestDb, type TestDb } from '../../../test/helpers/db.ts';
@@ -120,5 +121,36 @@ describe('two-card leads (断卡)', () => {
     expect(res.json().accepted).toHaveLength(5000);
     expect(new Set(res.json().accepted.map((a: { leadNo: string }) => a.leadNo)).size).toBe(5000);
     expect((await api.as(analyst, 'GET', '/api/v1/cards/leads?status=assigned&pageSize=1')).json().total).toBeGreaterThanOrEqual(5000);
+  });
+
+  it('keeps the ranking’s per-opener day counters equal to a recount from the leads; a period is whole China days', async () => {
+    // Two leads opened at one branch, made at 23:30 and 00:30 China time: two days.
+    const at = (utc: string) => {
+      t.clock.set(new Date(utc));
+    };
+    at('2026-07-10T15:30:00Z'); // 23:30 on 10 July in China
+    const a = (await api.as(analyst, 'POST', '/api/v1/cards/leads', { items: [{ externalId: 'DAY-1', source: 'ministry', kind: 'bank_account', identifier: '6212260000000000034', openedAt: 'ABC-149902', orgCode: '149902001' }] })).json();
+    at('2026-07-10T16:30:00Z'); // 00:30 on 11 July
+    const b = (await api.as(analyst, 'POST', '/api/v1/cards/leads', { items: [{ externalId: 'DAY-2', source: 'ministry', kind: 'bank_account', identifier: '6212260000000000042', openedAt: 'ABC-149902', orgCode: '149902001' }] })).json();
+    const rank = async (q: string) => ((await api.as(analyst, 'GET', `/api/v1/cards/accountability?kind=bank&${q}`)).json().items as { code: string; leads: number; closed: number; punished: number }[]).find((r) => r.code === 'ABC-149902');
+    expect(await rank('from=2026-07-10&to=2026-07-11')).toMatchObject({ leads: 1 });
+    expect(await rank('from=2026-07-11&to=2026-07-12')).toMatchObject({ leads: 1 });
+    expect(await rank('from=2026-07-10T00:00:00%2B08:00&to=2026-07-12T00:00:00%2B08:00')).toMatchObject({ leads: 2, closed: 0 });
+    expect((await api.as(analyst, 'GET', '/api/v1/cards/accountability?kind=bank&from=2026-07-12&to=2026-07-11')).json().errors[0].path).toBe('query.from');
+    // Struck off drops out of the count; a punishable outcome counts as closed and punished.
+    await api.as(officer, 'POST', `/api/v1/cards/leads/${a.accepted[0].id}/outcome`, { outcome: 'struck_off', note: '非本人开户，已核减' });
+    await api.as(officer, 'POST', `/api/v1/cards/leads/${b.accepted[0].id}/outcome`, { outcome: 'criminal' });
+    expect(await rank('from=2026-07-10&to=2026-07-12')).toMatchObject({ leads: 1, closed: 1, punished: 1 });
+    const recount = await sql<{ day: string; org_id: string; leads: string; closed: string; punished: string }>`
+      SELECT to_char(((created_at AT TIME ZONE 'UTC') + interval '8 hours')::date, 'YYYY-MM-DD') AS day, opened_at_org_id::text AS org_id, count(*)::text AS leads,
+             count(*) FILTER (WHERE status = 'closed')::text AS closed,
+             count(*) FILTER (WHERE outcome IN ('criminal', 'administrative', 'punishment_proposal'))::text AS punished
+      FROM card_leads WHERE opened_at_org_id IS NOT NULL AND source IN ('case', 'ministry') AND (outcome IS NULL OR outcome <> 'struck_off')
+      GROUP BY 1, 2 ORDER BY 1, 2`.execute(t.deps.db);
+    const kept = await sql<{ day: string; org_id: string; leads: string; closed: string; punished: string }>`
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, org_id::text AS org_id, leads::text AS leads, closed::text AS closed, punished::text AS punished
+      FROM lead_opener_days WHERE leads <> 0 OR closed <> 0 OR punished <> 0 ORDER BY 1, 2`.execute(t.deps.db);
+    expect(recount.rows.length).toBeGreaterThan(2);
+    expect(kept.rows).toEqual(recount.rows);
   });
 });
