@@ -190,6 +190,35 @@ describe('scope matrix', () => {
     }
   });
 
+  it('keeps 断卡 leads, punishments, restrictions and appeals inside each caller’s jurisdiction or institution', async () => {
+    const analyst = await api.login('demo-center_analyst');
+    const bankCallers = callers.filter((x) => x.role === 'bank_liaison');
+    const bank = bankCallers[0];
+    if (!bank) throw new Error('no bank caller');
+    const restriction = (await bank.call('POST', '/api/v1/cards/restrictions', { externalId: 'MATRIX-1', kind: 'bank_account', identifier: '6212260000000000018', measure: 'limit', reason: '异常交易，限制非柜面业务', restrictedAt: new Date(Date.now() - 60_000).toISOString() })).json();
+    expect(restriction.id).toBeGreaterThan(0);
+    const appeal = (await api.as(analyst, 'POST', `/api/v1/cards/restrictions/${restriction.id}/appeals`, { grounds: '本人正常经营收款，申请解除。' })).json();
+    for (const c of callers) {
+      const leads = await c.call('GET', '/api/v1/cards/leads?pageSize=200');
+      const punishments = await c.call('GET', '/api/v1/cards/punishments?pageSize=200');
+      const restrictions = await c.call('GET', '/api/v1/cards/restrictions?pageSize=200');
+      const queue = await c.call('GET', '/api/v1/cards/appeals?pageSize=200');
+      const inside = new Set(subtree(HOME[c.role].root));
+      if (leads.statusCode === 200) expect((leads.json().items as { orgCode: string }[]).every((l) => inside.has(l.orgCode)), c.label).toBe(true);
+      if (punishments.statusCode === 200) expect((punishments.json().items as { orgCode: string }[]).every((p) => inside.has(p.orgCode)), c.label).toBe(true);
+      if (restrictions.statusCode === 200) expect((restrictions.json().items as { orgCode: string }[]).every((r) => inside.has(r.orgCode)), c.label).toBe(true);
+      if (queue.statusCode === 200) expect((queue.json().items as { holderOrgCode: string; submittedBy: string }[]).every((a) => inside.has(a.holderOrgCode) || c.role === 'bank_liaison' || c.role === 'operator_liaison'), c.label).toBe(true);
+      const sees = (await c.call('GET', `/api/v1/cards/restrictions/${restriction.id}`)).statusCode;
+      const queued = queue.statusCode === 200 && (queue.json().items as { id: number }[]).some((a) => a.id === appeal.id);
+      // Only the bank that placed it and the city center see the restriction and its appeal.
+      const expected = c.role === 'bank_liaison' || ['admin', 'center_analyst', 'center_leader', 'viewer'].includes(c.role);
+      expect(sees, c.label).toBe(expected ? 200 : ['operator_liaison'].includes(c.role) ? 404 : 403);
+      expect(queued, c.label).toBe(expected);
+      if (c.role === 'operator_liaison') expect((await c.call('POST', `/api/v1/cards/restriction-appeals/${appeal.id}/accept`, {})).statusCode, c.label).toBe(404);
+    }
+    expect((await bank.call('POST', `/api/v1/cards/restriction-appeals/${appeal.id}/accept`, {})).statusCode).toBe(200);
+  });
+
   it('covers every protected endpoint: 401 without credentials, 403 for every role not allowed', async () => {
     const routes = new Map(ROUTE_TABLE.map((r) => [`${r.method} ${r.url}`, r]));
     expect(routes.size).toBeGreaterThanOrEqual(17);

@@ -1,10 +1,14 @@
 /**
- * Lists and the accountability ranking over the stored leads, each against an obvious baseline: the lists
- * through the service's `list()` (scope as a path-prefix match) vs the same SQL with the scope as a
- * recursive CTE over orgs.parent_id; `accountability()` vs loading the year's leads and grouping in JS.
+ * Lists and the accountability ranking over the stored leads, each against baselines in the same run: the
+ * lists through the service's `list()` (scope as a path-prefix match) vs the same SQL with the scope as a
+ * recursive CTE over orgs.parent_id; `accountability()` (summing the trigger-kept per-opener day counters,
+ * migration 0008) vs the same ranking grouped from card_leads in SQL on every call (how it was computed
+ * before the counters) and vs loading the period's leads and grouping in JS. Every baseline must give the
+ * product's ranking over the same whole China-time days before anything is timed.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../src/db/types.ts';
+import { addDays, dayStart, localDay } from '../../src/lib/periods.ts';
 import { accountability, list } from '../../src/modules/cards/leads.service.ts';
 import { scopeOf, type Scope } from '../../src/modules/orgs/scope.ts';
 import type { Deps } from '../../src/server/context.ts';
@@ -54,7 +58,7 @@ export function listByRecursiveCte(db: Kysely<DB>, rootId: number, q: { overdueA
   ]);
 }
 
-interface Ranked {
+export interface Ranked {
   code: string;
   name: string;
   institution: string;
@@ -93,6 +97,28 @@ export async function rankingInJs(db: Kysely<DB>, kind: 'bank' | 'operator', fro
   return [...cells.values()].sort((a, b) => b.leads - a.leads || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).slice(0, limit);
 }
 
+/**
+ * The ranking grouped from card_leads on every call, the way the product computed it before the day
+ * counters: counted per opener id first, then the opener's institution found by parent_id.
+ */
+export async function rankingGroupedInSql(db: Kysely<DB>, kind: 'bank' | 'operator', from: Date, to: Date, limit: number): Promise<Ranked[]> {
+  const res = await sql<Ranked>`
+    SELECT o.code, o.name, inst.name AS institution, a.leads, a.closed, a.punished
+    FROM (SELECT l.opened_at_org_id AS id, count(*)::int AS leads,
+                 count(*) FILTER (WHERE l.status = 'closed')::int AS closed,
+                 count(*) FILTER (WHERE l.outcome IN ('criminal', 'administrative', 'punishment_proposal'))::int AS punished
+          FROM card_leads l
+          WHERE l.opened_at_org_id IS NOT NULL AND l.source IN ('case', 'ministry') AND l.created_at >= ${from} AND l.created_at < ${to}
+            AND (l.outcome IS NULL OR l.outcome <> 'struck_off')
+          GROUP BY l.opened_at_org_id) a
+    JOIN orgs o ON o.id = a.id
+    JOIN orgs inst ON inst.id = o.parent_id
+    WHERE inst.kind = ${kind}
+    ORDER BY a.leads DESC, o.code
+    LIMIT ${limit}`.execute(db);
+  return res.rows;
+}
+
 export function rotate<T>(xs: T[], i: number): T {
   const x = xs[i % xs.length];
   if (x === undefined) throw new Error('empty rotation');
@@ -129,30 +155,39 @@ export async function benchLists(bench: BenchDb, who: Caller[], opts: ReadOpts):
   return out;
 }
 
+const sameRanking = (a: Ranked[], b: Ranked[]) => JSON.stringify(a) === JSON.stringify(b);
+
 export async function benchRanking(bench: BenchDb, opts: ReadOpts): Promise<Compared[]> {
   const { deps } = bench;
+  const now = deps.clock.now();
+  // The default period: the 365 whole China-time days ending today (today so far included). The baselines
+  // take it as times: China midnight of the first day up to just after now (no lead is later than now).
+  const lastDay = localDay(now);
+  const firstDay = addDays(lastDay, -364);
+  const from = dayStart(firstDay);
+  const to = new Date(now.getTime() + 1);
   const out: Compared[] = [];
   for (const kind of ['bank', 'operator'] as const) {
     const q = { kind, limit: 50 };
     const first = await accountability(deps, q);
-    const from = new Date(first.from);
-    const to = new Date(first.to);
-    const js = await rankingInJs(deps.db, kind, from, to, q.limit);
-    // The baseline must give the same ranking, or the comparison means nothing.
-    const same = JSON.stringify(js) === JSON.stringify(first.items.map(({ action: _action, ...r }) => r));
-    if (!same) throw new Error(`${kind} ranking: accountability() and the JS grouping disagree`);
-    const product = await time(opts.iterations, () => accountability(deps, q), { budgetMs: opts.productBudgetMs, min: 100 });
-    const baseline = await time(opts.iterations, () => rankingInJs(deps.db, kind, from, to, q.limit), { budgetMs: opts.baselineBudgetMs });
-    const top = first.items[0];
+    if (first.firstDay !== firstDay || first.lastDay !== lastDay) throw new Error(`${kind} ranking: default period ${first.firstDay} – ${first.lastDay}, expected ${firstDay} – ${lastDay}`);
+    const product = (await accountability(deps, { ...q, from: firstDay })).items.map(({ action: _action, ...r }) => r);
+    if (!sameRanking(product, first.items.map(({ action: _action, ...r }) => r))) throw new Error(`${kind} ranking: accountability() with from=${firstDay} differs from its default period`);
+    // Each baseline must give the same ranking over the same days, or the comparison means nothing.
+    const inSql = await rankingGroupedInSql(deps.db, kind, from, to, q.limit);
+    if (!sameRanking(inSql, product)) throw new Error(`${kind} ranking: accountability() and the SQL grouping from card_leads disagree`);
+    const inJs = await rankingInJs(deps.db, kind, from, to, q.limit);
+    if (!sameRanking(inJs, product)) throw new Error(`${kind} ranking: accountability() and the JS grouping disagree`);
+
+    const timed = await time(opts.iterations, () => accountability(deps, q), { budgetMs: opts.productBudgetMs, min: 100 });
+    const groupedSql = await time(opts.iterations, () => rankingGroupedInSql(deps.db, kind, from, to, q.limit), { budgetMs: opts.baselineBudgetMs });
+    const groupedJs = await time(opts.iterations, () => rankingInJs(deps.db, kind, from, to, q.limit), { budgetMs: opts.baselineBudgetMs });
+    const top = product[0];
     const name = `accountability(${kind}, last 365 days, top 50)`;
-    out.push({
-      name,
-      product,
-      baselineName: 'load the year’s leads with an opener, group in JS',
-      baseline,
-      sample: `${first.items.length} ${kind === 'bank' ? 'branches' : 'outlets'}, ${first.items.reduce((a, r) => a + r.leads, 0).toLocaleString('en')} leads; top ${top?.code ?? '–'} ${top?.leads.toLocaleString('en') ?? ''} (same as JS)`,
-    });
-    if (opts.explainMisses && product.p95 >= opts.targetMs) printExplained(name, await explainCall(bench.url, deps, (d: Deps) => accountability(d, q)));
+    const sample = `${product.length} ${kind === 'bank' ? 'branches' : 'outlets'}, ${product.reduce((a, r) => a + r.leads, 0).toLocaleString('en')} leads; top ${top?.code ?? '–'} ${top?.leads.toLocaleString('en') ?? ''} (same ranking from all three)`;
+    out.push({ name, product: timed, baselineName: 'same ranking grouped from card_leads in SQL per call (the query before the counters)', baseline: groupedSql, sample });
+    out.push({ name, product: timed, baselineName: 'load the period’s leads with an opener, group in JS', baseline: groupedJs, sample });
+    if (opts.explainMisses && timed.p95 >= opts.targetMs) printExplained(name, await explainCall(bench.url, deps, (d: Deps) => accountability(d, q)));
   }
   return out;
 }

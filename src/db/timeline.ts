@@ -10,6 +10,7 @@ const SUBJECT = {
   lead_events: 'lead_id',
   punishment_events: 'punishment_id',
   person_events: 'person_id',
+  restriction_events: 'restriction_id',
 } as const;
 export type TimelineTable = keyof typeof SUBJECT;
 

@@ -439,7 +439,9 @@ export interface PunishmentsTable {
 
 export interface AppealsTable {
   id: Generated<number>;
-  punishment_id: number;
+  /** Exactly one of punishment_id and restriction_id is set (migration 0009). */
+  punishment_id: number | null;
+  restriction_id: ColumnType<number | null, number | null | undefined, number | null>;
   submitted_at: Timestamp;
   submitted_by: 'staff' | 'partner';
   submitter_org_id: number | null;
@@ -449,6 +451,8 @@ export interface AppealsTable {
   decided_at: NullableTimestamp;
   answer: string | null;
   escalated_at: NullableTimestamp;
+  accept_due_at: NullableTimestamp;
+  accept_escalated_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -469,8 +473,35 @@ export interface UnitNoticesTable {
   replied_at: NullableTimestamp;
   replied_by: string | null;
   overdue_notified_at: NullableTimestamp;
+  /** The ranking figures a summons or suspension proposal rests on (migration 0009). */
+  basis: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
+
+export type RestrictionKind = 'bank_account' | 'payment_account' | 'phone_card';
+export type RestrictionMeasure = 'limit' | 'suspend' | 'close';
+
+/** A partner's restriction of an account or phone card (law arts. 18, 11), reported with its reason (0009). */
+export interface RestrictionsTable {
+  id: Generated<number>;
+  restriction_no: string;
+  org_id: number;
+  external_id: string | null;
+  kind: RestrictionKind;
+  identifier: string;
+  holder_name: string | null;
+  holder_id_number: string | null;
+  measure: RestrictionMeasure;
+  reason: string;
+  restricted_at: Timestamp;
+  status: 'in_force' | 'lifted';
+  lifted_at: NullableTimestamp;
+  lift_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type RestrictionEventsTable = TimelineTableOf<'restriction_id'>;
 
 export type PersonCategory = 'fraud_record' | 'two_card' | 'stranded_abroad' | 'returnee' | 'illegal_crossing';
 export type PersonStatus = 'stranded' | 'contacted' | 'returning' | 'returned' | 'surrendered' | 'under_control' | 'released';
@@ -516,6 +547,8 @@ export interface LeadOpenerDaysTable {
 }
 
 export interface DB {
+  restrictions: RestrictionsTable;
+  restriction_events: RestrictionEventsTable;
   lead_opener_days: LeadOpenerDaysTable;
   key_persons: KeyPersonsTable;
   person_events: PersonEventsTable;

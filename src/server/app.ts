@@ -21,6 +21,7 @@ import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { moneyRoutes } from '../modules/money/money.routes.ts';
 import { leadRoutes } from '../modules/cards/leads.routes.ts';
 import { punishmentRoutes } from '../modules/cards/punishments.routes.ts';
+import { restrictionRoutes } from '../modules/cards/restrictions.routes.ts';
 import { personRoutes } from '../modules/persons/persons.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.ts';
@@ -129,6 +130,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   moneyRoutes(app, deps);
   leadRoutes(app, deps);
   punishmentRoutes(app, deps);
+  restrictionRoutes(app, deps);
   personRoutes(app, deps);
   streamRoutes(app, deps);
   notificationRoutes(app, deps);

@@ -150,17 +150,28 @@ export function eventsOf(db: Q, leadId: number) {
  * included): the accountability ranking. Summed from the trigger-kept `lead_opener_days` (migration 0008), which
  * counts leads from cases or the ministry (manual leads are hunches, not findings) that were not struck off.
  */
-export async function accountability(db: Q, kind: 'bank' | 'operator', firstDay: string, lastDay: string, limit: number) {
-  const rows = await sql<{ code: string; name: string; institution: string; leads: string; closed: string; punished: string }>`
-    SELECT o.code, o.name, inst.name AS institution, a.leads, a.closed, a.punished
+export async function accountability(db: Q, kind: 'bank' | 'operator', firstDay: string, lastDay: string, limit: number, onlyOrgId?: number) {
+  const rows = await sql<{ id: string; code: string; name: string; institution_id: string; institution: string; leads: string; closed: string; punished: string }>`
+    SELECT o.id, o.code, o.name, inst.id AS institution_id, inst.name AS institution, a.leads, a.closed, a.punished
     FROM (SELECT org_id, sum(leads) AS leads, sum(closed) AS closed, sum(punished) AS punished
-          FROM lead_opener_days WHERE day BETWEEN ${firstDay}::date AND ${lastDay}::date GROUP BY org_id) a
+          FROM lead_opener_days WHERE day BETWEEN ${firstDay}::date AND ${lastDay}::date ${onlyOrgId === undefined ? sql`` : sql`AND org_id = ${onlyOrgId}`} GROUP BY org_id) a
     JOIN orgs o ON o.id = a.org_id
-    JOIN orgs inst ON inst.id = CASE WHEN o.kind IN ('bank', 'operator') THEN o.id ELSE o.parent_id END
-    WHERE inst.kind = ${kind} AND a.leads > 0
+    JOIN orgs inst ON inst.kind = ${kind} AND starts_with(o.path, inst.path)
+    WHERE a.leads > 0
     ORDER BY a.leads DESC, o.code
     LIMIT ${limit}`.execute(db);
-  return rows.rows.map((r) => ({ ...r, leads: Number(r.leads), closed: Number(r.closed), punished: Number(r.punished) }));
+  return rows.rows.map((r) => ({ ...r, id: Number(r.id), institution_id: Number(r.institution_id), leads: Number(r.leads), closed: Number(r.closed), punished: Number(r.punished) }));
+}
+
+/** The latest summons or suspension proposal about each of these openers issued since a time (the ranking's flags). */
+export async function latestAccountabilityNotices(db: Q, orgIds: number[], since: Date) {
+  if (orgIds.length === 0) return [];
+  const rows = await sql<{ org_id: string; id: string; notice_no: string; kind: 'summons' | 'suspension_proposal'; issued_at: Date; reply_due_at: Date; replied_at: Date | null }>`
+    SELECT DISTINCT ON ((basis->>'orgId')) (basis->>'orgId') AS org_id, id, notice_no, kind, issued_at, reply_due_at, replied_at
+    FROM unit_notices
+    WHERE kind IN ('summons', 'suspension_proposal') AND basis IS NOT NULL AND (basis->>'orgId')::int8 = ANY(${orgIds}::int8[]) AND issued_at >= ${since}
+    ORDER BY (basis->>'orgId'), issued_at DESC, id DESC`.execute(db);
+  return rows.rows.map((r) => ({ ...r, org_id: Number(r.org_id), id: Number(r.id) }));
 }
 
 /** Recounts the opener-day counters from the leads (after a bulk load with triggers off). */

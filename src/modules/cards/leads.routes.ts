@@ -49,6 +49,17 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
     handler: async ({ ctx, principal, body }) => notices.send(deps, ctx, await scopeOf(deps.db, principal), body),
   });
   route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/cards/accountability/notices',
+    summary: 'Issue a summons (to the branch/outlet) or a suspension proposal (to its institution) from the ranking; the period’s figures must reach the threshold and are kept as the basis',
+    tags: ['cards'],
+    auth: ['admin', 'center_analyst'],
+    body: notices.RankingNoticeIn,
+    status: 201,
+    responses: { 201: notices.NoticeOut },
+    handler: async ({ ctx, principal, body }) => notices.fromRanking(deps, ctx, await scopeOf(deps.db, principal), body),
+  });
+  route(app, deps, {
     method: 'GET',
     url: '/api/v1/cards/notices',
     summary: 'Notices: the center sees what it sent, a partner what it received; with sent/replied counts',
@@ -147,7 +158,18 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
         firstDay: z.string(),
         lastDay: z.string(),
         thresholds: z.object({ summonAt: z.number(), suspendAt: z.number() }),
-        items: z.array(z.object({ code: z.string(), name: z.string(), institution: z.string(), leads: z.number(), closed: z.number(), punished: z.number(), action: z.enum(['summon', 'suspend']).nullable() })),
+        items: z.array(
+          z.object({
+            code: z.string(),
+            name: z.string(),
+            institution: z.string(),
+            leads: z.number(),
+            closed: z.number(),
+            punished: z.number(),
+            action: z.enum(['summon', 'suspend']).nullable(),
+            notice: z.object({ id: z.number(), noticeNo: z.string(), kind: z.enum(['summons', 'suspension_proposal']), issuedAt: z.string(), repliedAt: z.string().nullable(), overdue: z.boolean() }).nullable(),
+          }),
+        ),
       }),
     },
     handler: async ({ query }) => service.accountability(deps, query),

@@ -238,21 +238,40 @@ export function recordOutcome(deps: Deps, ctx: RequestContext, scope: Scope, id:
 export const DEFAULT_SUMMON_AT = 5;
 export const DEFAULT_SUSPEND_AT = 10;
 
-/**
- * Case-involved cards per branch or outlet, over whole China-time days (the last 365 days up to today by
- * default), most first. A time bound names the day it falls on; `to` is exclusive, so a bound at midnight
- * ends the period with the day before.
- */
-export async function accountability(deps: Deps, q: { kind: 'bank' | 'operator'; from?: string | undefined; to?: string | undefined; limit: number }) {
-  const today = localDay(deps.clock.now());
-  const lastDay = q.to ? (isDate(q.to) ? addDays(q.to, -1) : localDay(new Date(new Date(q.to).getTime() - 1))) : today;
+/** Whole China-time days of a ranking period: dates or times as the ranking takes them, the last 365 days by default. */
+export function rankingDays(now: Date, q: { from?: string | undefined; to?: string | undefined }): { firstDay: string; lastDay: string } {
+  const lastDay = q.to ? (isDate(q.to) ? addDays(q.to, -1) : localDay(new Date(new Date(q.to).getTime() - 1))) : localDay(now);
   const firstDay = q.from ? (isDate(q.from) ? q.from : localDay(new Date(q.from))) : addDays(lastDay, -364);
   if (firstDay > lastDay) throw invalid('query.from', 'must be before to');
-  const thresholds = { summonAt: (await readSetting<number>(deps.db, 'cards.summonAt')) ?? DEFAULT_SUMMON_AT, suspendAt: (await readSetting<number>(deps.db, 'cards.suspendAt')) ?? DEFAULT_SUSPEND_AT };
-  const items = (await repo.accountability(deps.db, q.kind, firstDay, lastDay, q.limit)).map((r) => ({
-    ...r,
-    // Case-involved cards at or above the thresholds trigger a summons (约谈) or a suspension proposal.
-    action: r.leads >= thresholds.suspendAt ? ('suspend' as const) : r.leads >= thresholds.summonAt ? ('summon' as const) : null,
-  }));
+  return { firstDay, lastDay };
+}
+
+export async function rankingThresholds(deps: Pick<Deps, 'db'>) {
+  return { summonAt: (await readSetting<number>(deps.db, 'cards.summonAt')) ?? DEFAULT_SUMMON_AT, suspendAt: (await readSetting<number>(deps.db, 'cards.suspendAt')) ?? DEFAULT_SUSPEND_AT };
+}
+
+/** The action a count of case-involved cards calls for: a summons (约谈) or a suspension proposal at the thresholds. */
+export const rankingAction = (leads: number, t: { summonAt: number; suspendAt: number }) => (leads >= t.suspendAt ? ('suspend' as const) : leads >= t.summonAt ? ('summon' as const) : null);
+
+/**
+ * Case-involved cards per branch or outlet, over whole China-time days (the last 365 days up to today by
+ * default), most first, each with the action its count calls for and the latest summons or suspension
+ * proposal issued about it since the period began. A time bound names the day it falls on; `to` is
+ * exclusive, so a bound at midnight ends the period with the day before.
+ */
+export async function accountability(deps: Deps, q: { kind: 'bank' | 'operator'; from?: string | undefined; to?: string | undefined; limit: number }) {
+  const { firstDay, lastDay } = rankingDays(deps.clock.now(), q);
+  const thresholds = await rankingThresholds(deps);
+  const rows = await repo.accountability(deps.db, q.kind, firstDay, lastDay, q.limit);
+  const notices = new Map((await repo.latestAccountabilityNotices(deps.db, rows.map((r) => r.id), dayStart(firstDay))).map((n) => [n.org_id, n]));
+  const now = deps.clock.now();
+  const items = rows.map(({ id, institution_id: _i, ...r }) => {
+    const n = notices.get(id);
+    return {
+      ...r,
+      action: rankingAction(r.leads, thresholds),
+      notice: n ? { id: n.id, noticeNo: n.notice_no, kind: n.kind, issuedAt: n.issued_at.toISOString(), repliedAt: n.replied_at?.toISOString() ?? null, overdue: n.replied_at === null && now > n.reply_due_at } : null,
+    };
+  });
   return { from: dayStart(firstDay).toISOString(), to: dayStart(addDays(lastDay, 1)).toISOString(), firstDay, lastDay, thresholds, items };
 }

@@ -52,4 +52,26 @@ describe('notices (提示函) with reply deadlines', () => {
       ['ABC-149902', 4, null],
     ]);
   });
+
+  it('issues a summons from a flagged ranking row with its figures, refuses one below the threshold, and shows it beside the row', async () => {
+    const below = await api.as(analyst, 'POST', '/api/v1/cards/accountability/notices', { orgCode: 'ABC-149902', kind: 'summons' });
+    expect(below.statusCode).toBe(400);
+    expect(below.json().errors[0]).toMatchObject({ path: 'kind', message: expect.stringContaining('needs 5') });
+    expect((await api.as(analyst, 'POST', '/api/v1/cards/accountability/notices', { orgCode: 'ICBC-149902', kind: 'suspension_proposal' })).statusCode).toBe(400);
+    expect((await api.as(analyst, 'POST', '/api/v1/cards/accountability/notices', { orgCode: 'ICBC', kind: 'summons' })).json().errors[0].path).toBe('orgCode');
+    const res = await api.as(analyst, 'POST', '/api/v1/cards/accountability/notices', { orgCode: 'ICBC-149902', kind: 'summons', replyDays: 5 });
+    expect(res.statusCode).toBe(201);
+    const n = res.json();
+    expect(n).toMatchObject({ kind: 'summons', toOrgCode: 'ICBC-149902', basis: { orgCode: 'ICBC-149902', leads: 6, threshold: 5 } });
+    expect(n.body).toContain('有 6 张（个）涉及电信网络诈骗案件');
+    const row = (await api.as(analyst, 'GET', '/api/v1/cards/accountability?kind=bank')).json().items.find((i: { code: string }) => i.code === 'ICBC-149902');
+    expect(row.notice).toMatchObject({ id: n.id, kind: 'summons', repliedAt: null, overdue: false });
+    // The branch sees it among its notices and replies; the ranking shows the reply.
+    await api.as(icbc, 'POST', `/api/v1/cards/notices/${n.id}/reply`, { text: '行长已按时到中心接受约谈，整改报告随后报送。' });
+    const after = (await api.as(analyst, 'GET', '/api/v1/cards/accountability?kind=bank')).json().items.find((i: { code: string }) => i.code === 'ICBC-149902');
+    expect(after.notice.repliedAt).not.toBeNull();
+    // A period that begins tomorrow is refused.
+    const later = (await api.as(analyst, 'GET', `/api/v1/cards/accountability?kind=bank&from=${new Date(t.clock.now().getTime() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10)}`));
+    expect(later.statusCode).toBe(400);
+  });
 });

@@ -86,23 +86,3 @@ export function eventsOf(db: Q, punishmentId: number) {
 export function institutions(db: Q) {
   return db.selectFrom('orgs').select('id').where('kind', 'in', ['bank', 'operator']).where('active', '=', true).execute();
 }
-
-/** Open appeals past their deadline, not yet escalated, with the unit above the measure's holder. */
-export function overdueAppeals(trx: Transaction<DB>, now: Date, limit: number) {
-  return trx
-    .selectFrom('appeals')
-    .innerJoin('punishments', 'punishments.id', 'appeals.punishment_id')
-    .innerJoin('orgs', 'orgs.id', 'punishments.org_id')
-    .select(['appeals.id', 'appeals.punishment_id', 'punishments.org_id', 'punishments.notice_no', 'orgs.parent_id'])
-    .where('appeals.status', 'in', ['submitted', 'accepted', 'reviewing'])
-    .where('appeals.due_at', '<', now)
-    .where('appeals.escalated_at', 'is', null)
-    .limit(limit)
-    .forUpdate('appeals')
-    .skipLocked()
-    .execute();
-}
-
-export async function markAppealsEscalated(trx: Q, ids: number[], now: Date): Promise<void> {
-  if (ids.length) await trx.updateTable('appeals').set({ escalated_at: now }).where('id', 'in', ids).execute();
-}

@@ -34,11 +34,13 @@ const Summary = z.object({
   liftedAt: z.string().nullable(),
   liftReason: z.string().nullable(),
 });
+/** An appeal as shown with its punishment or restriction. */
+export const AppealOut = z.object({ id: z.number(), status: z.string(), submittedAt: z.string(), submittedBy: z.string(), grounds: z.string(), acceptDueAt: z.string().nullable(), dueAt: z.string(), decidedAt: z.string().nullable(), answer: z.string().nullable() });
 const Detail = Summary.extend({
-  appeals: z.array(z.object({ id: z.number(), status: z.string(), submittedAt: z.string(), submittedBy: z.string(), grounds: z.string(), dueAt: z.string(), decidedAt: z.string().nullable(), answer: z.string().nullable() })),
+  appeals: z.array(AppealOut),
   events: z.array(z.object({ at: z.string(), kind: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), actorName: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })),
 });
-const AppealCreated = z.object({ id: z.number(), punishmentId: z.number(), status: z.literal('submitted'), dueAt: z.string() });
+const AppealCreated = z.object({ id: z.number(), punishmentId: z.number(), status: z.literal('submitted'), acceptDueAt: z.string(), dueAt: z.string() });
 
 export function punishmentRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {

@@ -9,6 +9,8 @@ import * as audit from '../audit/audit.service.ts';
 import { insertNotifications } from '../notifications/notifications.repo.ts';
 import type { Scope } from '../orgs/scope.ts';
 import { addYears, consecutiveYears, grounds, MAX_CONSECUTIVE_YEARS, periodYears, type Findings } from './punishment-rules.ts';
+import { appealDeadlines, APPEAL_DAYS, nextAppealStatus, OPEN_APPEAL, presentAppeal, type AppealStep } from './appeal-steps.ts';
+import { sweepAppeals } from './appeals.service.ts';
 import * as repo from './punishments.repo.ts';
 
 /** The measures of the 2024 rules (the notice lists them). */
@@ -19,8 +21,6 @@ const MEASURE_ZH: Record<(typeof MEASURES)[number], string> = {
   credit_record: '纳入金融信用信息基础数据库',
 };
 const GROUND_ZH: Record<string, string> = { cards: '出售、出租、出借银行卡（账户）或电话卡 3 张（个）以上', times: '出售、出租、出借 3 次以上', counterparties: '向 3 个以上的对象出售、出租、出借', convicted: '因相关犯罪被判处刑罚' };
-/** Days to answer an appeal; past it the appeal is escalated to the center. */
-export const APPEAL_DAYS = 15;
 
 const actor = (ctx: RequestContext) => ({ actorType: ctx.principal?.type ?? ('system' as const), actorId: ctx.principal?.id ?? null, actorName: ctx.principal?.name ?? null });
 
@@ -57,7 +57,7 @@ export async function present(deps: Deps, r: repo.PunishmentRow, reveal = false)
   const [appeals, events] = await Promise.all([repo.appealsOf(deps.db, r.id), repo.eventsOf(deps.db, r.id)]);
   return {
     ...summary(r, reveal),
-    appeals: appeals.map((a) => ({ id: a.id, status: a.status, submittedAt: a.submitted_at.toISOString(), submittedBy: a.submitted_by, grounds: a.grounds, dueAt: a.due_at.toISOString(), decidedAt: a.decided_at?.toISOString() ?? null, answer: a.answer })),
+    appeals: appeals.map(presentAppeal),
     events: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, fromStatus: e.from_status, toStatus: e.to_status, actorName: e.actor_name, detail: e.detail })),
   };
 }
@@ -172,63 +172,63 @@ export async function matchForPartner(deps: Deps, ctx: RequestContext, idNumbers
 export async function submitAppeal(deps: Deps, ctx: RequestContext, target: { punishmentId: number } | { idNumber: string }, input: { grounds: string }, scope: Scope) {
   const now = deps.clock.now();
   const partner = scope.partner;
+  const { acceptDueAt, dueAt } = appealDeadlines(now);
   const p = 'punishmentId' in target ? await repo.getById(deps.db, scope, target.punishmentId) : (await deps.db.selectFrom('punishments').select('id').where('person_id_number', '=', target.idNumber.toUpperCase()).where('status', '=', 'active').executeTakeFirst());
   if (!p) throw notFound('measure in force');
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockForUpdate(trx, p.id);
     if (!row || row.status !== 'active') throw new AppError('ILLEGAL_TRANSITION', `an appeal is made against a measure in force; this one is ${row?.status}`);
-    if ((await repo.appealsOf(trx, p.id)).some((a) => ['submitted', 'accepted', 'reviewing'].includes(a.status))) throw new AppError('CONFLICT', 'an appeal against this measure is already open');
-    const aid = await repo.insertAppeal(trx, { punishment_id: p.id, submitted_at: now, submitted_by: partner ? 'partner' : 'staff', submitter_org_id: ctx.principal?.orgId ?? null, grounds: input.grounds, status: 'submitted', due_at: new Date(now.getTime() + APPEAL_DAYS * 86_400_000), created_at: now, updated_at: now });
+    if ((await repo.appealsOf(trx, p.id)).some((a) => OPEN_APPEAL.includes(a.status))) throw new AppError('CONFLICT', 'an appeal against this measure is already open');
+    const aid = await repo.insertAppeal(trx, { punishment_id: p.id, submitted_at: now, submitted_by: partner ? 'partner' : 'staff', submitter_org_id: ctx.principal?.orgId ?? null, grounds: input.grounds, status: 'submitted', due_at: dueAt, accept_due_at: acceptDueAt, created_at: now, updated_at: now });
     await event(trx, ctx, p.id, now, 'appeal.submitted', 'active', 'active', { appealId: aid, by: partner ? 'partner' : 'staff' });
     await insertNotifications(trx, [{ orgId: row.org_id, kind: 'appeal.submitted', title: `惩戒申诉待受理：${row.notice_no}`, targetType: 'punishment', targetId: String(p.id), at: now }]);
     await audit.record(trx, ctx, now, { action: 'appeal.submit', targetType: 'appeal', targetId: aid, orgId: row.org_id, detail: { punishmentId: p.id } });
     return aid;
   });
-  return { id, punishmentId: p.id, status: 'submitted' as const, dueAt: new Date(now.getTime() + APPEAL_DAYS * 86_400_000).toISOString() };
+  return { id, punishmentId: p.id, status: 'submitted' as const, acceptDueAt: acceptDueAt.toISOString(), dueAt: dueAt.toISOString() };
 }
-
-const APPEAL_NEXT = { accept: ['submitted', 'accepted'], review: ['accepted', 'reviewing'] } as const;
 
 /**
  * Moves an appeal: accept (受理), review (审核), then answer upheld or rejected with the reasons. An upheld
  * appeal lifts the measure at once and tells the banks and operators.
  */
-export async function moveAppeal(deps: Deps, ctx: RequestContext, scope: Scope, appealId: number, step: { action: 'accept' | 'review' } | { action: 'answer'; upheld: boolean; answer: string }) {
-  const a = await deps.db.selectFrom('appeals').select(['punishment_id']).where('id', '=', appealId).executeTakeFirst();
-  const visible = a ? await repo.getById(deps.db, scope, a.punishment_id) : undefined;
-  if (!a || !visible) throw notFound('appeal');
+export async function moveAppeal(deps: Deps, ctx: RequestContext, scope: Scope, appealId: number, step: AppealStep) {
+  const a = await deps.db.selectFrom('appeals').select(['punishment_id']).where('id', '=', appealId).where('punishment_id', 'is not', null).executeTakeFirst();
+  const pid = a?.punishment_id;
+  const visible = pid ? await repo.getById(deps.db, scope, pid) : undefined;
+  if (!pid || !visible) throw notFound('appeal');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockAppeal(trx, appealId);
     if (!row) throw notFound('appeal');
+    const to = nextAppealStatus(row.status, step);
     if (step.action !== 'answer') {
-      const [from, to] = APPEAL_NEXT[step.action];
-      if (row.status !== from) throw new AppError('ILLEGAL_TRANSITION', `an appeal that is ${row.status} cannot be ${step.action === 'accept' ? 'accepted' : 'put under review'}`);
       await repo.updateAppeal(trx, appealId, { status: to, updated_at: now });
-      await event(trx, ctx, a.punishment_id, now, `appeal.${to}`, null, null, { appealId });
+      await event(trx, ctx, pid, now, `appeal.${to}`, null, null, { appealId });
     } else {
-      if (row.status !== 'reviewing') throw new AppError('ILLEGAL_TRANSITION', `an appeal is answered after review; this one is ${row.status}`);
-      await repo.updateAppeal(trx, appealId, { status: step.upheld ? 'upheld' : 'rejected', decided_at: now, answer: step.answer, updated_at: now });
-      await event(trx, ctx, a.punishment_id, now, step.upheld ? 'appeal.upheld' : 'appeal.rejected', null, null, { appealId, answer: step.answer });
+      await repo.updateAppeal(trx, appealId, { status: to, decided_at: now, answer: step.answer, updated_at: now });
+      await event(trx, ctx, pid, now, `appeal.${to}`, null, null, { appealId, answer: step.answer });
       if (step.upheld) {
-        const p = await repo.lockForUpdate(trx, a.punishment_id);
+        const p = await repo.lockForUpdate(trx, pid);
         if (p && p.status === 'active') {
           await repo.update(trx, p.id, { status: 'lifted', lifted_at: now, lift_reason: 'appeal_upheld', updated_at: now });
           await event(trx, ctx, p.id, now, 'lifted', 'active', 'lifted', { reason: 'appeal_upheld', appealId });
           await insertNotifications(trx, (await repo.institutions(trx)).map((o) => ({ orgId: o.id, kind: 'punishment.lifted', title: `联合惩戒解除（申诉成立）：${p.notice_no}`, targetType: 'punishment', targetId: String(p.id), at: now })));
         }
       }
+      // The bank or operator that forwarded the appeal hears the answer.
+      if (row.submitted_by === 'partner' && row.submitter_org_id) await insertNotifications(trx, [{ orgId: row.submitter_org_id, kind: 'appeal.answered', title: `惩戒申诉已答复（${step.upheld ? '成立' : '不成立'}）：${visible.notice_no}`, targetType: 'appeal', targetId: String(appealId), at: now }]);
     }
     await audit.record(trx, ctx, now, { action: `appeal.${step.action}`, targetType: 'appeal', targetId: appealId, orgId: visible.org_id, detail: step.action === 'answer' ? { upheld: step.upheld } : {} });
   });
-  return present(deps, await load(deps, scope, a.punishment_id));
+  return present(deps, await load(deps, scope, pid));
 }
 
 /**
- * Lifts measures at the end of their period and tells the institutions; appeals past their answer deadline
- * are escalated once to the unit above the one that holds the measure (durable, SKIP LOCKED).
+ * Lifts measures at the end of their period and tells the institutions (durable, SKIP LOCKED); then the
+ * appeals past a step's deadline are escalated (`sweepAppeals`).
  */
-export async function sweepPunishments(deps: Deps, batch = 1000): Promise<{ expired: number; appealsOverdue: number }> {
+export async function sweepPunishments(deps: Deps, batch = 1000): Promise<{ expired: number; appealsOverdue: number; appealsUnaccepted: number }> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const due = await repo.activeLapsed(trx, now, batch);
@@ -241,13 +241,8 @@ export async function sweepPunishments(deps: Deps, batch = 1000): Promise<{ expi
       await insertNotifications(trx, due.flatMap((d) => inst.map((o) => ({ orgId: o.id, kind: 'punishment.expired', title: `联合惩戒期满解除：${d.notice_no}`, targetType: 'punishment', targetId: String(d.id), at: now }))));
       await audit.record(trx, { principal: null, ip: null, requestId: 'sweeper' }, now, { action: 'punishment.sweep', targetType: 'punishment_batch', detail: { expired: due.length } });
     }
-    const late = await repo.overdueAppeals(trx, now, batch);
-    if (late.length) {
-      await repo.markAppealsEscalated(trx, late.map((a) => a.id), now);
-      await insertNotifications(trx, late.map((a) => ({ orgId: a.parent_id ?? a.org_id, kind: 'appeal.overdue', title: `惩戒申诉逾期未答复：${a.notice_no}`, targetType: 'punishment', targetId: String(a.punishment_id), at: now })));
-    }
-    return { expired: due.length, appealsOverdue: late.length };
-  });
+    return due.length;
+  }).then(async (expired) => ({ expired, ...(await sweepAppeals(deps, batch)) }));
 }
 
 export async function list(deps: Deps, scope: Scope, q: { status?: string | undefined; page: number; pageSize: number }) {
