@@ -95,7 +95,7 @@ function base(db: Q, scope: Scope) {
     .innerJoin('orgs', 'orgs.id', 'card_leads.org_id')
     .leftJoin('orgs as opened', 'opened.id', 'card_leads.opened_at_org_id')
     .selectAll('card_leads')
-    .select(['orgs.code as org_code', 'orgs.name as org_name', 'orgs.path as org_path', 'opened.code as opened_code'])
+    .select(['orgs.code as org_code', 'orgs.name as org_name', 'orgs.path as org_path', 'opened.code as opened_code', 'opened.name as opened_name'])
     .where(orgInScope(scope, 'card_leads.org_id'));
 }
 

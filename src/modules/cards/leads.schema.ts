@@ -58,6 +58,7 @@ export const LeadOut = z.object({
   holderIdNumber: z.string().nullable(),
   holderPhone: z.string().nullable(),
   openedAtOrgCode: z.string().nullable(),
+  openedAtOrgName: z.string().nullable(),
   openedAtName: z.string().nullable(),
   caseId: z.number().nullable(),
   orgCode: z.string(),

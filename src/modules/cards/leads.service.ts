@@ -7,7 +7,7 @@ import { AppError, invalid, notFound, type FieldError } from '../../server/error
 import * as audit from '../audit/audit.service.ts';
 import { insertNotifications } from '../notifications/notifications.repo.ts';
 import * as orgsRepo from '../orgs/orgs.repo.ts';
-import { requireInScope } from '../orgs/orgs.service.ts';
+import { announce, requireInScope } from '../orgs/orgs.service.ts';
 import { isPathInScope, type Scope } from '../orgs/scope.ts';
 import { readSetting } from '../settings/settings.repo.ts';
 import { LeadIn, MAX_LEAD_BATCH, type LeadBatchResultDto, type LeadDto } from './leads.schema.ts';
@@ -110,6 +110,8 @@ export async function intake(deps: Deps, ctx: RequestContext, scope: Scope, item
     await audit.record(trx, ctx, now, { action: 'lead.intake', targetType: 'lead_batch', detail: { received: items.length, accepted: inserted.length, rejected: rejected.length } });
   });
   accepted.sort((a, b) => a.index - b.index);
+  const fresh = accepted.filter((a) => !a.duplicate);
+  if (fresh[0]) await announce(deps, [...new Set(valid.map((v) => v.org.id))], { type: 'lead.assigned', id: fresh[0].id, data: { count: fresh.length } });
   return { accepted, rejected };
 }
 
@@ -151,6 +153,7 @@ export function present(r: repo.LeadRow, now: Date, reveal = false): LeadDto {
       holderIdNumber: r.holder_id_number,
       holderPhone: r.holder_phone,
       openedAtOrgCode: r.opened_code,
+      openedAtOrgName: r.opened_name,
       openedAtName: r.opened_at_name,
       caseId: r.case_id,
       orgCode: r.org_code,
@@ -194,7 +197,7 @@ async function move(deps: Deps, ctx: RequestContext, scope: Scope, id: number, a
   const visible = await repo.getById(deps.db, scope, id);
   if (!visible) throw notFound('lead');
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  const orgIds = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockForUpdate(trx, id);
     if (!row) throw notFound('lead');
     if (!allowed.includes(row.status)) throw new AppError('ILLEGAL_TRANSITION', `a lead that is ${row.status} cannot be changed this way`);
@@ -202,7 +205,9 @@ async function move(deps: Deps, ctx: RequestContext, scope: Scope, id: number, a
     await repo.update(trx, id, { ...step.patch, status: step.to, updated_at: now });
     await repo.insertEvents(trx, [{ leadId: id, at: now, kind: step.kind, fromStatus: row.status, toStatus: step.to, ...actor(ctx), orgId: ctx.principal?.orgId ?? null, detail: step.detail }]);
     await audit.record(trx, ctx, now, { action: `lead.${step.kind}`, targetType: 'lead', targetId: id, orgId: row.org_id, detail: step.detail });
+    return [row.org_id, step.patch.org_id ?? row.org_id];
   });
+  await announce(deps, orgIds, { type: 'lead.changed', id });
   return get(deps, ctx, scope, id, false);
 }
 

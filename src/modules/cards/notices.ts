@@ -5,6 +5,7 @@ import type { Deps, RequestContext } from '../../server/context.ts';
 import { AppError, invalid, notFound } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { insertNotifications } from '../notifications/notifications.repo.ts';
+import { announce } from '../orgs/orgs.service.ts';
 import { orgIdIn, orgIdsInScope, orgInScope, type Scope } from '../orgs/scope.ts';
 import * as leadsRepo from './leads.repo.ts';
 import { rankingDays, rankingThresholds } from './leads.service.ts';
@@ -88,6 +89,7 @@ export async function send(deps: Deps, ctx: RequestContext, scope: Scope, input:
     await audit.record(trx, ctx, now, { action: 'notice.send', targetType: 'unit_notice', targetId: r.id, orgId: scope.rootId, detail: { to: to.code, kind: input.kind } });
     return Number(r.id);
   });
+  await announce(deps, [to.id, scope.rootId], { type: 'notice.changed', id });
   return present(await select(deps).where('unit_notices.id', '=', id).executeTakeFirstOrThrow(), now);
 }
 
@@ -159,6 +161,7 @@ export async function reply(deps: Deps, ctx: RequestContext, scope: Scope, id: n
     await insertNotifications(trx, [{ orgId: row.from_org_id, kind: 'notice.replied', title: `${row.notice_no} 已回复（${row.to_name}）`, targetType: 'unit_notice', targetId: String(id), at: now }]);
     await audit.record(trx, ctx, now, { action: 'notice.reply', targetType: 'unit_notice', targetId: id, orgId: row.to_org_id, detail: {} });
   });
+  await announce(deps, [row.to_org_id, row.from_org_id], { type: 'notice.changed', id });
   return present(await select(deps).where('unit_notices.id', '=', id).executeTakeFirstOrThrow(), now);
 }
 

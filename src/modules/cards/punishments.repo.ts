@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type Kysely, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { AppealsTable, DB, PunishmentsTable } from '../../db/types.ts';
 import { orgInScope, type Scope } from '../orgs/scope.ts';
 
@@ -26,10 +26,24 @@ export function getById(db: Q, scope: Scope, id: number) {
 }
 export type PunishmentRow = NonNullable<Awaited<ReturnType<typeof getById>>>;
 
-export function list(db: Q, scope: Scope, status: string | undefined, limit: number, offset: number) {
-  let q = db.selectFrom('punishments').innerJoin('orgs', 'orgs.id', 'punishments.org_id').selectAll('punishments').select(['orgs.code as org_code', 'orgs.name as org_name']).where(orgInScope(scope, 'punishments.org_id'));
-  if (status) q = q.where('punishments.status', '=', status as 'active');
-  return q.orderBy('punishments.id', 'desc').limit(limit).offset(offset).execute();
+export interface PunishmentFilter {
+  status?: string | undefined;
+  /** The notice number or the person's ID number, exactly. */
+  q?: string | undefined;
+  orgScope?: Scope | undefined;
+}
+
+/** Newest first, with the total counted on punishments alone. */
+export async function list(db: Q, scope: Scope, f: PunishmentFilter, limit: number, offset: number) {
+  const c: Expression<SqlBool>[] = [orgInScope(scope, 'punishments.org_id')];
+  if (f.status) c.push(sql<SqlBool>`punishments.status = ${f.status}`);
+  if (f.q) c.push(sql<SqlBool>`(punishments.notice_no = ${f.q} OR punishments.person_id_number = ${f.q.toUpperCase()})`);
+  if (f.orgScope) c.push(orgInScope(f.orgScope, 'punishments.org_id'));
+  const [rows, count] = await Promise.all([
+    db.selectFrom('punishments').innerJoin('orgs', 'orgs.id', 'punishments.org_id').selectAll('punishments').select(['orgs.code as org_code', 'orgs.name as org_name']).where((eb) => eb.and(c)).orderBy('punishments.id', 'desc').limit(limit).offset(offset).execute(),
+    db.selectFrom('punishments').where((eb) => eb.and(c)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }
 
 export function lockForUpdate(trx: Transaction<DB>, id: number) {

@@ -60,8 +60,15 @@ export function punishmentRoutes(app: FastifyInstance, deps: Deps): void {
     summary: 'Punishments proposed or decided in the caller’s jurisdiction (persons masked)',
     tags: ['cards'],
     auth: READERS,
-    query: z.strictObject({ status: z.enum(['proposed', 'active', 'rejected', 'lifted', 'expired']).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
-    responses: { 200: z.object({ items: z.array(Summary) }) },
+    query: z.strictObject({
+      status: z.enum(['proposed', 'active', 'rejected', 'lifted', 'expired']).optional(),
+      /** A notice number or an ID number, exactly. */
+      q: z.string().trim().min(1).max(40).optional(),
+      orgCode: z.string().trim().max(20).optional(),
+      page: z.coerce.number().int().min(1).max(100_000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    responses: { 200: z.object({ items: z.array(Summary), total: z.number() }) },
     handler: async ({ principal, query }) => service.list(deps, await scopeOf(deps.db, principal), query),
   });
   route(app, deps, {

@@ -7,6 +7,7 @@ import type { Deps, RequestContext } from '../../server/context.ts';
 import { AppError, invalid, notFound } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { insertNotifications } from '../notifications/notifications.repo.ts';
+import { announce, requireInScope } from '../orgs/orgs.service.ts';
 import type { Scope } from '../orgs/scope.ts';
 import { addYears, consecutiveYears, grounds, MAX_CONSECUTIVE_YEARS, periodYears, type Findings } from './punishment-rules.ts';
 import { appealDeadlines, APPEAL_DAYS, nextAppealStatus, OPEN_APPEAL, presentAppeal, type AppealStep } from './appeal-steps.ts';
@@ -62,6 +63,9 @@ export async function present(deps: Deps, r: repo.PunishmentRow, reveal = false)
   };
 }
 
+/** Open screens of the holding unit (and a partner that forwarded an appeal) refresh the measure. */
+const changed = (deps: Deps, orgIds: (number | null | undefined)[], id: number) => announce(deps, orgIds.filter((o): o is number => typeof o === 'number'), { type: 'punishment.changed', id });
+
 async function load(deps: Deps, scope: Scope, id: number) {
   const r = await repo.getById(deps.db, scope, id);
   if (!r) throw notFound('punishment');
@@ -98,6 +102,7 @@ export async function propose(deps: Deps, ctx: RequestContext, scope: Scope, inp
     await audit.record(trx, ctx, now, { action: 'punishment.propose', targetType: 'punishment', targetId: pid, orgId: scope.rootId, detail: { grounds: met } });
     return pid;
   });
+  await changed(deps, [scope.rootId], id);
   return present(deps, await load(deps, scope, id));
 }
 
@@ -125,6 +130,7 @@ export async function decide(deps: Deps, ctx: RequestContext, scope: Scope, id: 
     await insertNotifications(trx, (await repo.institutions(trx)).map((o) => ({ orgId: o.id, kind: 'punishment.listed', title: `联合惩戒名单更新：${row.notice_no}`, targetType: 'punishment', targetId: String(id), at: now })));
   });
   await audit.recordAlone(deps, ctx, { action: input.approve ? 'punishment.approve' : 'punishment.reject', targetType: 'punishment', targetId: id, orgId: visible.org_id, detail: {} });
+  await changed(deps, [visible.org_id], id);
   return present(deps, await load(deps, scope, id));
 }
 
@@ -155,6 +161,7 @@ export async function recordDelivery(deps: Deps, ctx: RequestContext, scope: Sco
     await event(trx, ctx, id, now, 'delivered', 'active', 'active', { method: input.method, at: input.at });
     await audit.record(trx, ctx, now, { action: 'punishment.deliver', targetType: 'punishment', targetId: id, orgId: r.org_id, detail: { method: input.method } });
   });
+  await changed(deps, [r.org_id], id);
   return present(deps, await load(deps, scope, id));
 }
 
@@ -175,7 +182,7 @@ export async function submitAppeal(deps: Deps, ctx: RequestContext, target: { pu
   const { acceptDueAt, dueAt } = appealDeadlines(now);
   const p = 'punishmentId' in target ? await repo.getById(deps.db, scope, target.punishmentId) : (await deps.db.selectFrom('punishments').select('id').where('person_id_number', '=', target.idNumber.toUpperCase()).where('status', '=', 'active').executeTakeFirst());
   if (!p) throw notFound('measure in force');
-  const id = await deps.db.transaction().execute(async (trx) => {
+  const created = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockForUpdate(trx, p.id);
     if (!row || row.status !== 'active') throw new AppError('ILLEGAL_TRANSITION', `an appeal is made against a measure in force; this one is ${row?.status}`);
     if ((await repo.appealsOf(trx, p.id)).some((a) => OPEN_APPEAL.includes(a.status))) throw new AppError('CONFLICT', 'an appeal against this measure is already open');
@@ -183,9 +190,10 @@ export async function submitAppeal(deps: Deps, ctx: RequestContext, target: { pu
     await event(trx, ctx, p.id, now, 'appeal.submitted', 'active', 'active', { appealId: aid, by: partner ? 'partner' : 'staff' });
     await insertNotifications(trx, [{ orgId: row.org_id, kind: 'appeal.submitted', title: `惩戒申诉待受理：${row.notice_no}`, targetType: 'punishment', targetId: String(p.id), at: now }]);
     await audit.record(trx, ctx, now, { action: 'appeal.submit', targetType: 'appeal', targetId: aid, orgId: row.org_id, detail: { punishmentId: p.id } });
-    return aid;
+    return { aid, orgId: row.org_id };
   });
-  return { id, punishmentId: p.id, status: 'submitted' as const, acceptDueAt: acceptDueAt.toISOString(), dueAt: dueAt.toISOString() };
+  await changed(deps, [created.orgId, ctx.principal?.orgId], p.id);
+  return { id: created.aid, punishmentId: p.id, status: 'submitted' as const, acceptDueAt: acceptDueAt.toISOString(), dueAt: dueAt.toISOString() };
 }
 
 /**
@@ -220,7 +228,8 @@ export async function moveAppeal(deps: Deps, ctx: RequestContext, scope: Scope, 
       if (row.submitted_by === 'partner' && row.submitter_org_id) await insertNotifications(trx, [{ orgId: row.submitter_org_id, kind: 'appeal.answered', title: `惩戒申诉已答复（${step.upheld ? '成立' : '不成立'}）：${visible.notice_no}`, targetType: 'appeal', targetId: String(appealId), at: now }]);
     }
     await audit.record(trx, ctx, now, { action: `appeal.${step.action}`, targetType: 'appeal', targetId: appealId, orgId: visible.org_id, detail: step.action === 'answer' ? { upheld: step.upheld } : {} });
-  });
+    return row.submitter_org_id;
+  }).then((submitter) => changed(deps, [visible.org_id, submitter], pid));
   return present(deps, await load(deps, scope, pid));
 }
 
@@ -245,9 +254,11 @@ export async function sweepPunishments(deps: Deps, batch = 1000): Promise<{ expi
   }).then(async (expired) => ({ expired, ...(await sweepAppeals(deps, batch)) }));
 }
 
-export async function list(deps: Deps, scope: Scope, q: { status?: string | undefined; page: number; pageSize: number }) {
-  const rows = await repo.list(deps.db, scope, q.status, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map((r) => summary(r, false)) };
+export async function list(deps: Deps, scope: Scope, q: { status?: string | undefined; q?: string | undefined; orgCode?: string | undefined; page: number; pageSize: number }) {
+  const org = q.orgCode ? await requireInScope(deps, scope, q.orgCode, 'query.orgCode') : undefined;
+  const orgScope = org ? { rootId: org.id, rootCode: org.code, rootPath: org.path, rootKind: org.kind, everything: false, partner: false } : undefined;
+  const { rows, total } = await repo.list(deps.db, scope, { status: q.status, q: q.q, orgScope }, q.pageSize, (q.page - 1) * q.pageSize);
+  return { items: rows.map((r) => summary(r, false)), total };
 }
 
 export async function get(deps: Deps, ctx: RequestContext, scope: Scope, id: number, reveal: boolean) {

@@ -96,4 +96,18 @@ describe('joint punishment with written notice and appeal', () => {
     const escalated = await t.deps.db.selectFrom('notifications').innerJoin('orgs', 'orgs.id', 'notifications.org_id').select('orgs.code').where('notifications.kind', '=', 'appeal.overdue').execute();
     expect(escalated.map((e) => e.code)).toEqual(['149902']);
   });
+
+  it('finds measures by notice number or ID number, with the total, and filters by unit in scope', async () => {
+    const all = (await api.as(officer, 'GET', '/api/v1/cards/punishments?pageSize=1')).json();
+    expect(all.items).toHaveLength(1);
+    expect(all.total).toBeGreaterThan(1);
+    const first = all.items[0];
+    const byNo = (await api.as(officer, 'GET', `/api/v1/cards/punishments?q=${first.noticeNo}`)).json();
+    expect(byNo).toMatchObject({ total: 1, items: [{ id: first.id }] });
+    const byPerson = (await api.as(officer, 'GET', `/api/v1/cards/punishments?q=${PERSON.toLowerCase()}`)).json();
+    expect(byPerson.total).toBeGreaterThanOrEqual(1);
+    expect(byPerson.items.every((p: { personIdNumber: string }) => p.personIdNumber.startsWith(PERSON.slice(0, 1)))).toBe(true);
+    expect((await api.as(officer, 'GET', '/api/v1/cards/punishments?orgCode=149903001')).statusCode).toBe(404);
+    expect((await api.as(analyst, 'GET', '/api/v1/cards/punishments?orgCode=149903001&pageSize=200')).json().items.every((p: { orgCode: string }) => p.orgCode.startsWith('149903001'))).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@ import type { Deps, RequestContext } from '../../server/context.ts';
 import { AppError, invalid, notFound } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { insertNotifications } from '../notifications/notifications.repo.ts';
+import { announce } from '../orgs/orgs.service.ts';
 import { isPathInScope, orgIdsInScope, type Scope } from '../orgs/scope.ts';
 import { appealDeadlines, nextAppealStatus, OPEN_APPEAL, presentAppeal, type AppealStep } from './appeal-steps.ts';
 import * as repo from './restrictions.repo.ts';
@@ -28,6 +29,9 @@ export interface RestrictionInput {
   reason: string;
   restrictedAt: string;
 }
+
+/** Open screens of the institution's unit and of the staff who forwarded an appeal refresh the restriction. */
+const changed = (deps: Deps, orgIds: (number | null | undefined)[], id: number) => announce(deps, orgIds.filter((o): o is number => typeof o === 'number'), { type: 'restriction.changed', id });
 
 async function visibility(deps: Deps, scope: Scope) {
   return repo.visible(scope, scope.partner ? await orgIdsInScope(deps.db, scope) : null);
@@ -112,6 +116,7 @@ export async function report(deps: Deps, ctx: RequestContext, scope: Scope, inpu
     return rid;
   });
   if (id === null) return { ...(await present(deps, await load(deps, scope, (await repo.findByExternal(deps.db, unit.id, input.externalId ?? '')) ?? 0))), duplicate: true };
+  await changed(deps, [unit.id], id);
   return { ...(await present(deps, await load(deps, scope, id))), duplicate: false };
 }
 
@@ -138,6 +143,7 @@ export async function lift(deps: Deps, ctx: RequestContext, scope: Scope, id: nu
     await appendTimeline(trx, 'restriction_events', [{ subjectId: id, at: now, kind: 'lifted', fromStatus: 'in_force', toStatus: 'lifted', ...actor(ctx), orgId: ctx.principal?.orgId ?? null, detail: { reason: input.reason, ...(input.note ? { note: input.note } : {}) } }]);
     await audit.record(trx, ctx, now, { action: 'restriction.lift', targetType: 'restriction', targetId: id, orgId: r.org_id, detail: { reason: input.reason } });
   });
+  await changed(deps, [r.org_id], id);
   return present(deps, await load(deps, scope, id));
 }
 
@@ -160,6 +166,7 @@ export async function submitAppeal(deps: Deps, ctx: RequestContext, scope: Scope
     await audit.record(trx, ctx, now, { action: 'appeal.submit', targetType: 'appeal', targetId: appealId, orgId: r.org_id, detail: { restrictionId: id } });
     return appealId;
   });
+  await changed(deps, [r.org_id, ctx.principal?.orgId], id);
   return { id: aid, restrictionId: id, status: 'submitted' as const, acceptDueAt: acceptDueAt.toISOString(), dueAt: dueAt.toISOString() };
 }
 
@@ -192,6 +199,7 @@ export async function moveAppeal(deps: Deps, ctx: RequestContext, scope: Scope, 
     }
     await appendTimeline(trx, 'restriction_events', events.map((e) => ({ subjectId: rid, at: now, ...e, ...actor(ctx), orgId: ctx.principal?.orgId ?? null })));
     await audit.record(trx, ctx, now, { action: `appeal.${step.action}`, targetType: 'appeal', targetId: appealId, orgId: visible.org_id, detail: step.action === 'answer' ? { upheld: step.upheld } : {} });
-  });
+    return row.submitter_org_id;
+  }).then((submitter) => changed(deps, [visible.org_id, submitter], rid));
   return present(deps, await load(deps, scope, rid));
 }

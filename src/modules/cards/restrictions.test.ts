@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApi, type Session } from '../../../test/helpers/api.ts';
 import { createTestDb, type TestDb } from '../../../test/helpers/db.ts';
+import { LiveBus, type LiveEvent } from '../../server/live.ts';
 import { sweepAppeals } from './appeals.service.ts';
 
 const HOLDER = '110101199003071575';
@@ -12,6 +13,9 @@ describe('restrictions placed by banks and operators (arts. 18, 11) and their ap
   let operator: Session;
   let analyst: Session;
   let officer: Session;
+  const live = new LiveBus();
+  const heard: LiveEvent[] = [];
+  live.subscribe((e) => heard.push(e));
   const account = (n: string, extra: Record<string, unknown> = {}) => ({
     externalId: n,
     kind: 'bank_account',
@@ -25,7 +29,7 @@ describe('restrictions placed by banks and operators (arts. 18, 11) and their ap
   });
   beforeAll(async () => {
     t = await createTestDb({ demo: true, clockStart: '2026-06-15T02:00:00Z', config: { sessionIdleMinutes: 10_000_000, sessionMaxHours: 1_000_000 } });
-    api = await TestApi.create(t.deps);
+    api = await TestApi.create({ ...t.deps, live });
     bank = await api.login('demo-bank_liaison');
     operator = await api.login('demo-operator_liaison');
     analyst = await api.login('demo-center_analyst');
@@ -81,6 +85,13 @@ describe('restrictions placed by banks and operators (arts. 18, 11) and their ap
     expect(answered.events.map((e: { kind: string }) => e.kind)).toEqual(['restricted', 'appeal.submitted', 'appeal.accepted', 'appeal.reviewing', 'appeal.upheld', 'lifted']);
     const back = await t.deps.db.selectFrom('notifications').select('title').where('kind', '=', 'appeal.answered').where('target_id', '=', String(r.id)).execute();
     expect(back.map((b) => b.title)).toEqual([expect.stringContaining('成立')]);
+    // Open screens of the operator and of the center that forwarded the appeal were told at each step.
+    const paths = await t.deps.db.selectFrom('orgs').select(['code', 'path']).where('code', 'in', ['CMCC', '149900']).execute();
+    const pathOf = (code: string) => paths.find((p) => p.code === code)?.path;
+    const mine = heard.filter((e) => e.type === 'restriction.changed' && e.id === r.id);
+    expect(mine.length).toBe(5);
+    expect(mine.every((e) => e.orgPaths.includes(pathOf('CMCC') ?? '-'))).toBe(true);
+    expect(mine.at(-1)?.orgPaths).toContain(pathOf('149900'));
     // Nothing to appeal once lifted.
     expect((await api.as(operator, 'POST', `/api/v1/cards/restrictions/${r.id}/appeals`, { grounds: '对已解除的限制申诉' })).statusCode).toBe(409);
   });
