@@ -93,14 +93,18 @@ export function punishmentRoutes(app: FastifyInstance, deps: Deps): void {
     responses: { 200: Detail },
     handler: async ({ ctx, principal, params, body }) => service.decide(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
   });
-  app.get('/api/v1/cards/punishments/:id/notice', { schema: { hide: true } }, async (request, reply) => {
-    // The printable notice is HTML, not JSON: served through the same auth and scope as the API.
-    const principal = request.principal;
-    if (!principal) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
-    if (!READERS.includes(principal.role)) return reply.code(403).send({ code: 'FORBIDDEN' });
-    const id = IdParams.parse(request.params).id;
-    const html = await service.noticeHtml(deps, { principal, ip: request.ip, requestId: request.id }, await scopeOf(deps.db, principal), id);
-    return reply.type('text/html; charset=utf-8').send(html);
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/cards/punishments/:id/notice',
+    summary: 'The written notice (告知书) of an approved measure as a printable HTML page (audited)',
+    tags: ['cards'],
+    auth: READERS,
+    params: IdParams,
+    handler: async ({ ctx, principal, params, reply }) => {
+      const html = await service.noticeHtml(deps, ctx, await scopeOf(deps.db, principal), params.id);
+      await reply.type('text/html; charset=utf-8').send(html);
+      return undefined;
+    },
   });
   route(app, deps, {
     method: 'POST',
