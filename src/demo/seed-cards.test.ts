@@ -5,6 +5,7 @@ import { isValidIdNumber } from '../lib/id-number.ts';
 import { Rng } from './random.ts';
 import { seedCards } from './seed-cards.ts';
 import { seedCases } from './seed-cases.ts';
+import { seedRestrictions } from './seed-restrictions.ts';
 
 describe('demo two cards and key persons', () => {
   let t: TestDb;
@@ -12,6 +13,7 @@ describe('demo two cards and key persons', () => {
     t = await createTestDb({ demo: true });
     await seedCases(t.deps, new Rng(9), 200);
     await seedCards(t.deps, new Rng(9), 1);
+    await seedRestrictions(t.deps, new Rng(9), 1);
   });
   afterAll(async () => t.close());
   const q = async <T>(text: ReturnType<typeof sql<T>>) => (await text.execute(t.deps.db)).rows;
@@ -37,5 +39,19 @@ describe('demo two cards and key persons', () => {
     expect(notices).toEqual({ sent: 7, replied: 6 });
     const stranded = await q<{ status: string }>(sql`SELECT DISTINCT status FROM key_persons WHERE category = 'stranded_abroad'`);
     expect(stranded.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has restrictions by banks and operators with appeals in every state, one past its deadline and one upheld and lifted', async () => {
+    const kinds = (await q<{ kind: string }>(sql`SELECT DISTINCT kind FROM restrictions ORDER BY 1`)).map((r) => r.kind);
+    expect(kinds).toEqual(['bank_account', 'payment_account', 'phone_card']);
+    const appeals = (await q<{ status: string }>(sql`SELECT DISTINCT status FROM appeals WHERE restriction_id IS NOT NULL ORDER BY 1`)).map((r) => r.status);
+    expect(appeals).toEqual(['accepted', 'rejected', 'reviewing', 'submitted', 'upheld']);
+    const [lifted] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM restrictions r JOIN appeals a ON a.restriction_id = r.id WHERE a.status = 'upheld' AND r.status = 'lifted'`);
+    expect(lifted?.n).toBeGreaterThan(0);
+    const [late] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM appeals WHERE restriction_id IS NOT NULL AND status IN ('submitted','accepted','reviewing') AND due_at < now()`);
+    expect(late?.n).toBeGreaterThan(0);
+    // Every restriction has its timeline.
+    const [bare] = await q<{ n: number }>(sql`SELECT count(*)::int AS n FROM restrictions r WHERE NOT EXISTS (SELECT 1 FROM restriction_events e WHERE e.restriction_id = r.id)`);
+    expect(bare?.n).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { MOBILE_PREFIX_LIST } from '../lib/phone.ts';
 import { createRule } from '../modules/warnings/routing-rules.ts';
 import { Rng } from './random.ts';
 import { seedCards } from './seed-cards.ts';
+import { seedRestrictions } from './seed-restrictions.ts';
 import { seedCases } from './seed-cases.ts';
 import { seedWarnings } from './seed-warnings.ts';
 
@@ -150,7 +151,10 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
   const caseCount = opts.cases ?? CASES_PER_SCALE[opts.scale];
   const cases = await seedCases(deps, rng, caseCount, opts.onProgress ? (d, t) => opts.onProgress?.(d, t, 'cases') : undefined);
   // Two cards and key persons scale with the cases (none when a test asks for an empty year).
-  if (caseCount > 0) await seedCards(deps, rng, opts.scale === 'city' ? 10 : 1);
+  if (caseCount > 0) {
+    await seedCards(deps, rng, opts.scale === 'city' ? 10 : 1);
+    await seedRestrictions(deps, rng, opts.scale === 'city' ? 10 : 1);
+  }
 
   const orgCount = await orgsRepo.countByKind(deps.db, await cityScope(deps));
   return {
