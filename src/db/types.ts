@@ -247,6 +247,11 @@ export interface CasesTable {
   last_progress_at: Timestamp;
   followup_notified_at: NullableTimestamp;
   closed_at: NullableTimestamp;
+  /** 破案 and 移送起诉: when, and how many suspects (migration 0011). */
+  solved_at: NullableTimestamp;
+  prosecuted_at: NullableTimestamp;
+  suspects_arrested: Generated<number>;
+  suspects_prosecuted: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -546,7 +551,29 @@ export interface LeadOpenerDaysTable {
   punished: Int8;
 }
 
+/** Daily figures per unit and metric, kept by triggers (migration 0011; docs/kpis.md). */
+export interface StatDaysTable {
+  day: string;
+  org_id: number;
+  metric: string;
+  n: string;
+}
+
+export type ReferenceFigureKey = 'criminal_cases' | 'population_16_60' | 'app_registered';
+
+/** Figures from outside the system per unit and month (migration 0011). */
+export interface ReferenceFiguresTable {
+  org_id: number;
+  month: string;
+  key: ReferenceFigureKey;
+  value: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface DB {
+  stat_days: StatDaysTable;
+  reference_figures: ReferenceFiguresTable;
   restrictions: RestrictionsTable;
   restriction_events: RestrictionEventsTable;
   lead_opener_days: LeadOpenerDaysTable;

@@ -56,4 +56,18 @@ describe('demo cases', () => {
     const nos = await q<{ n: number; d: number }>(sql`SELECT count(*)::int AS n, count(DISTINCT case_no)::int AS d FROM cases`);
     expect(nos[0]?.d).toBe(nos[0]?.n);
   });
+
+  it('gives solved and prosecuted cases their dates and suspects, which the statistics count', async () => {
+    const [bad] = await q<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM cases
+      WHERE (status IN ('solved', 'prosecuted') AND (solved_at IS NULL OR suspects_arrested < 1))
+         OR (status = 'prosecuted' AND (prosecuted_at IS NULL OR suspects_prosecuted > suspects_arrested))
+         OR (status NOT IN ('solved', 'prosecuted') AND solved_at IS NOT NULL)`);
+    expect(bad?.n).toBe(0);
+    const [stats] = await q<{ solved: string; arrested: string }>(sql`
+      SELECT (SELECT sum(n) FROM stat_days WHERE metric = 'c.solved')::text AS solved, (SELECT sum(n) FROM stat_days WHERE metric = 'c.arrested')::text AS arrested`);
+    const [direct] = await q<{ solved: string; arrested: string }>(sql`SELECT count(*)::text AS solved, sum(suspects_arrested)::text AS arrested FROM cases WHERE solved_at IS NOT NULL AND status <> 'withdrawn'`);
+    expect(Number(stats?.solved)).toBeGreaterThan(0);
+    expect(stats).toEqual(direct);
+  });
 });

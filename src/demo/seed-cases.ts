@@ -110,7 +110,11 @@ export async function seedCases(deps: Deps, rng: Rng, count: number, onProgress?
           victim: { name: personName(rng), phone: mobilePhone(rng), idNumber: null, age: rng.int(18, 80), occupation: rng.pick(['学生', '退休人员', '企业职工', '个体经营', '公职人员', '自由职业', '务农']) },
           warningId: null,
         });
-        if (status !== 'accepted') await casesRepo.update(trx, id, { status, last_progress_at: reported, ...(status === 'prosecuted' || status === 'withdrawn' ? { closed_at: new Date(reported.getTime() + 30 * 86_400_000) } : {}) });
+        // Solved cases caught 1–4 suspects about three weeks in; prosecuted ones sent most of them on a week later.
+        const solvedAt = new Date(Math.min(reported.getTime() + rng.int(10, 30) * 86_400_000, now - 86_400_000));
+        const arrested = rng.int(1, 4);
+        const milestones = status === 'solved' || status === 'prosecuted' ? { solved_at: solvedAt, suspects_arrested: arrested, ...(status === 'prosecuted' ? { prosecuted_at: new Date(Math.min(solvedAt.getTime() + 7 * 86_400_000, now)), suspects_prosecuted: rng.int(1, arrested) } : {}) } : {};
+        if (status !== 'accepted') await casesRepo.update(trx, id, { status, last_progress_at: reported, ...(status === 'prosecuted' || status === 'withdrawn' ? { closed_at: new Date(reported.getTime() + 30 * 86_400_000) } : {}), ...milestones });
         await casesRepo.insertTransfers(trx, id, transfers.map((t) => ({ ...t, amount: fromFen(t.amountFen), at: t.at.toISOString() })));
         await casesRepo.insertIdentifiers(trx, id, [...new Set(transfers.map((t) => t.toAccount))].map((value) => ({ kind: 'account' as const, value })));
         await casesRepo.insertEvents(trx, [{ caseId: id, at: reported, kind: 'opened', fromStatus: null, toStatus: 'accepted', actorType: 'system', actorId: null, actorName: 'seed-demo', orgId: county.id, detail: { source: 'demo' } }]);

@@ -22,6 +22,7 @@ import { moneyRoutes } from '../modules/money/money.routes.ts';
 import { leadRoutes } from '../modules/cards/leads.routes.ts';
 import { punishmentRoutes } from '../modules/cards/punishments.routes.ts';
 import { restrictionRoutes } from '../modules/cards/restrictions.routes.ts';
+import { statsRoutes } from '../modules/stats/stats.routes.ts';
 import { personRoutes } from '../modules/persons/persons.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   leadRoutes(app, deps);
   punishmentRoutes(app, deps);
   restrictionRoutes(app, deps);
+  statsRoutes(app, deps);
   personRoutes(app, deps);
   streamRoutes(app, deps);
   notificationRoutes(app, deps);

@@ -14,7 +14,12 @@ export const CASE_READERS: readonly Role[] = ['admin', 'center_analyst', 'center
 /** Who takes reports and moves cases and money: the center's staff and station officers. */
 export const CASE_WRITERS: readonly Role[] = ['admin', 'center_analyst', 'station_officer'];
 
-const StatusIn = z.strictObject({ to: z.enum(CASE_STATUSES), note: z.string().trim().max(2000).optional() });
+const StatusIn = z.strictObject({
+  to: z.enum(CASE_STATUSES),
+  note: z.string().trim().max(2000).optional(),
+  /** 破案: suspects caught; 移送起诉: suspects sent for prosecution. */
+  suspects: z.number().int().min(0).max(10_000).optional(),
+});
 const AssignIn = z.strictObject({
   orgCode: z.string().max(20).optional(),
   investigatorId: z.number().int().positive(),

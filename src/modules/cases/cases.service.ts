@@ -337,7 +337,8 @@ export async function list(
 }
 
 /** 受理 → 立案 → 侦查 → 破案 → 移送起诉, or 撤案 from any open state; anything else is 409. */
-export async function moveStatus(deps: Deps, ctx: RequestContext, scope: Scope, id: number, input: { to: CaseStatus; note?: string | undefined }) {
+export async function moveStatus(deps: Deps, ctx: RequestContext, scope: Scope, id: number, input: { to: CaseStatus; note?: string | undefined; suspects?: number | undefined }) {
+  if (input.suspects !== undefined && input.to !== 'solved' && input.to !== 'prosecuted') throw invalid('suspects', 'counted when a case is solved (caught) or prosecuted (sent to prosecution)');
   const visible = await repo.getById(deps.db, scope, id);
   if (!visible) throw notFound('case');
   const now = deps.clock.now();
@@ -346,9 +347,12 @@ export async function moveStatus(deps: Deps, ctx: RequestContext, scope: Scope, 
     if (!row) throw notFound('case');
     if (!canMove(row.status, input.to)) throw new AppError('ILLEGAL_TRANSITION', `a case that is ${row.status} cannot become ${input.to}`);
     const closes = CLOSED_CASE_STATUSES.includes(input.to);
-    await repo.update(trx, id, { status: input.to, last_progress_at: now, updated_at: now, ...(closes ? { closed_at: now } : {}) });
+    // 破案 and 移送起诉 record when, and how many suspects (the 两升 of the statistics).
+    const milestone = input.to === 'solved' ? { solved_at: now, suspects_arrested: input.suspects ?? 0 } : input.to === 'prosecuted' ? { prosecuted_at: now, suspects_prosecuted: input.suspects ?? 0 } : {};
+    await repo.update(trx, id, { status: input.to, last_progress_at: now, updated_at: now, ...(closes ? { closed_at: now } : {}), ...milestone });
+    const detail = { ...(input.note ? { note: input.note } : {}), ...(input.suspects !== undefined ? { suspects: input.suspects } : {}) };
     await repo.insertEvents(trx, [
-      { caseId: id, at: now, kind: 'status', fromStatus: row.status, toStatus: input.to, actorType: ctx.principal?.type ?? 'system', actorId: ctx.principal?.id ?? null, actorName: ctx.principal?.name ?? null, orgId: row.org_id, detail: input.note ? { note: input.note } : {} },
+      { caseId: id, at: now, kind: 'status', fromStatus: row.status, toStatus: input.to, actorType: ctx.principal?.type ?? 'system', actorId: ctx.principal?.id ?? null, actorName: ctx.principal?.name ?? null, orgId: row.org_id, detail },
     ]);
     await audit.record(trx, ctx, now, { action: 'case.status', targetType: 'case', targetId: id, orgId: row.org_id, detail: { from: row.status, to: input.to } });
   });

@@ -1,3 +1,5 @@
+import { KPI_BY_ID, NO_REFS, type KpiDef, type KpiId } from '../stats/kpis.ts';
+
 /**
  * Warning KPIs, defined once (see docs/kpis.md):
  * - 劝阻成功率 success rate = dissuaded / (dissuaded + defrauded + refused + unreachable); false positives
@@ -23,12 +25,21 @@ export interface WarningKpis {
   visitShare: number | null;
 }
 
-const ratio = (num: number, den: number): number | null => (den === 0 ? null : Math.round((num / den) * 10_000) / 10_000);
+const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
+const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
+/** The two rates the dashboard shows too are the statistics module's definitions (src/modules/stats/kpis.ts). */
 export function warningKpis(c: WarningCounts): WarningKpis {
+  const sums = { 'w.outcome.dissuaded': c.dissuaded, 'w.outcome.defrauded': c.defrauded, 'w.outcome.refused': c.refused, 'w.outcome.unreachable': c.unreachable, 'w.closed': c.closed, 'w.closed_on_time': c.closedOnTime };
   return {
-    successRate: ratio(c.dissuaded, c.dissuaded + c.defrauded + c.refused + c.unreachable),
-    onTimeRate: ratio(c.closedOnTime, c.closed),
-    visitShare: ratio(c.closedWithVisit, c.closed),
+    successRate: round(kpi('dissuasion_rate').compute(sums, NO_REFS)),
+    onTimeRate: round(kpi('feedback_on_time_rate').compute(sums, NO_REFS)),
+    visitShare: round(ratio(c.closedWithVisit, c.closed)),
   };
+}
+
+function kpi(id: KpiId): KpiDef {
+  const k = KPI_BY_ID.get(id);
+  if (!k) throw new Error(`no KPI ${id}`);
+  return k;
 }

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Role } from '../../lib/roles.ts';
+import type { Deps } from '../../server/context.ts';
+import { route } from '../../server/route.ts';
+import { scopeOf } from '../orgs/scope.ts';
+import { KPIS } from './kpis.ts';
+import * as service from './stats.service.ts';
+
+/** Leadership and the center see their jurisdiction's figures; a station its own. */
+const READERS: readonly Role[] = ['admin', 'center_analyst', 'center_leader', 'viewer', 'station_officer'];
+const KpiIdEnum = z.enum(KPIS.map((k) => k.id) as [string, ...string[]]);
+const Days = z.object({ firstDay: z.string(), lastDay: z.string() });
+const Share = z.array(z.object({ key: z.string(), n: z.number(), share: z.number() }));
+
+export function statsRoutes(app: FastifyInstance, deps: Deps): void {
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/stats/kpis',
+    summary: 'The KPI definitions (name, unit, which way is good, the metrics each reads); formulas in docs/kpis.md',
+    tags: ['stats'],
+    auth: READERS,
+    responses: { 200: z.object({ items: z.array(z.object({ id: KpiIdEnum, zh: z.string(), en: z.string(), unit: z.string(), better: z.enum(['up', 'down']), metrics: z.array(z.string()) })) }) },
+    handler: async () => service.definitions(),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/stats/dashboard',
+    summary: 'KPIs of a period (default: the year so far) for the caller’s unit or one inside it, with 同比/环比, monthly trend, fraud types, victims and the units below',
+    tags: ['stats'],
+    auth: READERS,
+    query: z.strictObject({
+      from: z.iso.date().optional(),
+      /** Exclusive. */
+      to: z.iso.date().optional(),
+      orgCode: z.string().trim().max(20).optional(),
+    }),
+    responses: {
+      200: z.object({
+        period: z.object({ firstDay: z.string(), lastDay: z.string(), lastYear: Days, previous: Days }),
+        org: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
+        kpis: z.array(z.object({ id: KpiIdEnum, unit: z.string(), better: z.enum(['up', 'down']), value: z.number().nullable(), lastYear: z.number().nullable(), previous: z.number().nullable(), yoy: z.number().nullable(), mom: z.number().nullable(), yoyGood: z.boolean().nullable() })),
+        trend: z.object({ months: z.array(z.string()), series: z.record(z.string(), z.array(z.number().nullable())) }),
+        fraudTypes: Share,
+        victims: z.object({ age: Share, occupation: Share }),
+        units: z.array(z.object({ code: z.string().nullable(), name: z.string(), kpis: z.record(z.string(), z.number().nullable()) })),
+      }),
+    },
+    handler: async ({ principal, query }) => service.dashboard(deps, await scopeOf(deps.db, principal), query),
+  });
+}
