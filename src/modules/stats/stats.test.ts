@@ -88,6 +88,10 @@ describe('statistics dashboard', () => {
     expect(k.warnings_received.value).toBe(4);
     expect(k.dissuasion_rate).toMatchObject({ value: 0.5, lastYear: 1, yoy: -50, yoyGood: false });
     expect(k.feedback_on_time_rate.value).toBe(0.6667);
+    // Drill-through: the warnings list over the same days finds the records behind the figures.
+    expect((await api.as(officer, 'GET', '/api/v1/warnings?from=2026-03-01&to=2026-04-01&pageSize=1')).json().total).toBe(4);
+    expect((await api.as(officer, 'GET', '/api/v1/warnings?from=2026-03-01&to=2026-04-01&outcome=dissuaded')).json().total).toBe(1);
+    expect((await api.as(officer, 'GET', '/api/v1/warnings?from=2026-03-11&to=2026-03-12')).json().items.map((w: { externalId: string }) => w.externalId)).toEqual(['W2']);
     expect(k.fraud_share.value).toBeNull();
     expect(d.fraudTypes).toEqual([
       { key: '刷单返利', n: 1, share: 0.5 },

@@ -203,6 +203,10 @@ export interface ListFilter {
   orgScope?: Scope | undefined;
   dueBefore?: Date | undefined;
   triageOrgId?: number | undefined;
+  /** Received in [receivedFrom, receivedTo). */
+  receivedFrom?: Date | undefined;
+  receivedTo?: Date | undefined;
+  outcome?: string | undefined;
 }
 
 /** The list's conditions over the warnings table alone, so the count needs no joins. */
@@ -215,6 +219,9 @@ function listConditions(scope: Scope, f: ListFilter): Expression<SqlBool>[] {
   if (f.orgScope) c.push(orgInScope(f.orgScope, 'warnings.assigned_org_id'));
   if (f.dueBefore) c.push(sql<SqlBool>`warnings.due_at < ${f.dueBefore}`);
   if (f.triageOrgId !== undefined) c.push(sql<SqlBool>`warnings.assigned_org_id = ${f.triageOrgId} AND warnings.status = 'received'`);
+  if (f.receivedFrom) c.push(sql<SqlBool>`warnings.received_at >= ${f.receivedFrom}`);
+  if (f.receivedTo) c.push(sql<SqlBool>`warnings.received_at < ${f.receivedTo}`);
+  if (f.outcome) c.push(sql<SqlBool>`warnings.outcome = ${f.outcome}`);
   return c;
 }
 

@@ -78,6 +78,11 @@ export const WarningListQuery = z.strictObject({
   orgCode: OrgCode.optional(),
   dueWithinMinutes: z.coerce.number().int().min(1).max(10_080).optional(),
   triage: z.enum(['true', 'false']).optional(),
+  /** Received from (a date: that China-time day's start; or a time) … */
+  from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  /** … to (exclusive). */
+  to: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  outcome: z.enum(['dissuaded', 'defrauded', 'unreachable', 'refused', 'false_positive']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

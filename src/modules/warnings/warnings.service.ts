@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { maskFields } from '../../lib/mask.ts';
 import { PARTNER_ROLES } from '../../lib/roles.ts';
+import { dayStart, isDate } from '../../lib/periods.ts';
 import type { Deps, RequestContext } from '../../server/context.ts';
 import { AppError, notFound, type FieldError } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -308,7 +309,7 @@ export async function get(deps: Deps, ctx: RequestContext, scope: Scope, id: num
 export async function list(
   deps: Deps,
   scope: Scope,
-  q: { status?: WarningStatus | 'open' | undefined; level?: WarningLevel | undefined; overdue?: 'true' | 'false' | undefined; orgCode?: string | undefined; dueWithinMinutes?: number | undefined; triage?: 'true' | 'false' | undefined; page: number; pageSize: number },
+  q: { status?: WarningStatus | 'open' | undefined; level?: WarningLevel | undefined; overdue?: 'true' | 'false' | undefined; orgCode?: string | undefined; dueWithinMinutes?: number | undefined; triage?: 'true' | 'false' | undefined; from?: string | undefined; to?: string | undefined; outcome?: string | undefined; page: number; pageSize: number },
 ) {
   const now = deps.clock.now();
   const org = q.orgCode ? await requireInScope(deps, scope, q.orgCode, 'query.orgCode') : undefined;
@@ -322,6 +323,10 @@ export async function list(
       orgScope: org ? { rootId: org.id, rootCode: org.code, rootPath: org.path, rootKind: org.kind, everything: false, partner: false } : undefined,
       dueBefore: q.dueWithinMinutes ? new Date(now.getTime() + q.dueWithinMinutes * 60_000) : undefined,
       triageOrgId: q.triage === 'true' ? scope.rootId : undefined,
+      // A date is a whole China-time day (the statistics' drill-through); a time is taken as it is.
+      receivedFrom: q.from ? (isDate(q.from) ? dayStart(q.from) : new Date(q.from)) : undefined,
+      receivedTo: q.to ? (isDate(q.to) ? dayStart(q.to) : new Date(q.to)) : undefined,
+      outcome: q.outcome,
     },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );
