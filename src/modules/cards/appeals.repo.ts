@@ -41,6 +41,8 @@ export interface AppealFilter {
   overdueAt?: Date | undefined;
   subject?: 'punishment' | 'restriction' | undefined;
   status?: AppealStatus | undefined;
+  /** By deadline, oldest first (the default), or newest submitted first. */
+  sort?: 'due' | 'newest' | undefined;
 }
 
 export async function list(db: Q, scope: Scope, partnerIds: number[] | null, f: AppealFilter, page: { limit: number; offset: number }) {
@@ -51,7 +53,7 @@ export async function list(db: Q, scope: Scope, partnerIds: number[] | null, f: 
   if (f.subject === 'restriction') c.push(sql<SqlBool>`appeals.restriction_id IS NOT NULL`);
   if (f.overdueAt) c.push(sql<SqlBool>`((appeals.status = 'submitted' AND appeals.accept_due_at < ${f.overdueAt}) OR (appeals.status IN (${sql.join(OPEN_APPEAL)}) AND appeals.due_at < ${f.overdueAt}))`);
   const [rows, count] = await Promise.all([
-    base(db).where((eb) => eb.and(c)).orderBy('appeals.due_at').orderBy('appeals.id').limit(page.limit).offset(page.offset).execute(),
+    (f.sort === 'newest' ? base(db).where((eb) => eb.and(c)).orderBy('appeals.submitted_at', 'desc').orderBy('appeals.id', 'desc') : base(db).where((eb) => eb.and(c)).orderBy('appeals.due_at').orderBy('appeals.id')).limit(page.limit).offset(page.offset).execute(),
     db
       .selectFrom('appeals')
       .leftJoin('punishments', 'punishments.id', 'appeals.punishment_id')

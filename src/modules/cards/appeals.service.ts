@@ -37,10 +37,10 @@ export function presentQueueItem(r: repo.AppealRow, now: Date) {
  * The appeals queue: the center's open appeals on its measures and on partners' restrictions (oldest
  * deadline first), or a partner's forwarded appeals and those against its restrictions.
  */
-export async function list(deps: Deps, scope: Scope, q: { open?: 'true' | 'false' | undefined; overdue?: 'true' | 'false' | undefined; subject?: 'punishment' | 'restriction' | undefined; status?: AppealStatus | undefined; page: number; pageSize: number }) {
+export async function list(deps: Deps, scope: Scope, q: { open?: 'true' | 'false' | undefined; overdue?: 'true' | 'false' | undefined; subject?: 'punishment' | 'restriction' | undefined; status?: AppealStatus | undefined; sort?: 'due' | 'newest' | undefined; page: number; pageSize: number }) {
   const now = deps.clock.now();
   const partnerIds = scope.partner ? await orgIdsInScope(deps.db, scope) : null;
-  const { rows, total } = await repo.list(deps.db, scope, partnerIds, { open: q.open === 'true', overdueAt: q.overdue === 'true' ? now : undefined, subject: q.subject, status: q.status }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await repo.list(deps.db, scope, partnerIds, { open: q.open === 'true', overdueAt: q.overdue === 'true' ? now : undefined, subject: q.subject, status: q.status, sort: q.sort }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { items: rows.map((r) => presentQueueItem(r, now)), total };
 }
 

@@ -66,8 +66,18 @@ export function leadRoutes(app: FastifyInstance, deps: Deps): void {
     tags: ['cards'],
     auth: ['admin', 'center_analyst', 'center_leader', 'viewer', 'bank_liaison', 'operator_liaison', 'member_contact'],
     query: z.strictObject({ open: z.enum(['true', 'false']).optional(), overdue: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-    responses: { 200: z.object({ items: z.array(notices.NoticeOut), sent: z.number(), replied: z.number() }) },
+    responses: { 200: z.object({ items: z.array(notices.NoticeOut), sent: z.number(), replied: z.number(), overdue: z.number() }) },
     handler: async ({ principal, query }) => notices.list(deps, await scopeOf(deps.db, principal), query),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/cards/notices/:id',
+    summary: 'One notice: for the center that sent it or the unit it was sent to (404 otherwise)',
+    tags: ['cards'],
+    auth: ['admin', 'center_analyst', 'center_leader', 'viewer', 'bank_liaison', 'operator_liaison', 'member_contact'],
+    params: IdParams,
+    responses: { 200: notices.NoticeOut },
+    handler: async ({ principal, params }) => notices.get(deps, await scopeOf(deps.db, principal), params.id),
   });
   route(app, deps, {
     method: 'POST',

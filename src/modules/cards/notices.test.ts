@@ -36,7 +36,10 @@ describe('notices (提示函) with reply deadlines', () => {
     expect((await api.as(icbc, 'POST', `/api/v1/cards/notices/${a.id}/reply`, { text: '再次回复内容' })).statusCode).toBe(409);
     t.clock.advance(4 * 86_400_000);
     const center = (await api.as(analyst, 'GET', '/api/v1/cards/notices')).json();
-    expect(center).toMatchObject({ sent: 2, replied: 1 });
+    expect(center).toMatchObject({ sent: 2, replied: 1, overdue: 1 });
+    expect((await api.as(analyst, 'GET', `/api/v1/cards/notices/${b.id}`)).json()).toMatchObject({ id: b.id, overdue: true });
+    expect((await api.as(icbc, 'GET', `/api/v1/cards/notices/${b.id}`)).statusCode).toBe(404);
+    expect((await api.as(cmcc, 'GET', `/api/v1/cards/notices/${b.id}`)).json().toOrgCode).toBe('CMCC-149902-01');
     expect((await api.as(analyst, 'GET', '/api/v1/cards/notices?overdue=true')).json().items.map((n: { id: number }) => n.id)).toEqual([b.id]);
     expect((await sweepNotices(t.deps)).overdue).toBe(1);
     expect((await sweepNotices(t.deps)).overdue).toBe(0);
@@ -66,6 +69,14 @@ describe('notices (提示函) with reply deadlines', () => {
     expect(n.body).toContain('有 6 张（个）涉及电信网络诈骗案件');
     const row = (await api.as(analyst, 'GET', '/api/v1/cards/accountability?kind=bank')).json().items.find((i: { code: string }) => i.code === 'ICBC-149902');
     expect(row.notice).toMatchObject({ id: n.id, kind: 'summons', repliedAt: null, overdue: false });
+    // The summons to the branch rings the bell of the bank's liaison at the head office, not the operator's.
+    const bell = (await api.as(icbc, 'GET', '/api/v1/notifications?unread=true')).json();
+    const ring = bell.items.find((x: { targetType: string; targetId: string }) => x.targetType === 'unit_notice' && x.targetId === String(n.id));
+    expect(ring).toMatchObject({ kind: 'notice.summons' });
+    expect((await api.as(cmcc, 'GET', '/api/v1/notifications')).json().items.some((x: { targetId: string }) => x.targetId === String(n.id))).toBe(false);
+    expect((await api.as(cmcc, 'POST', `/api/v1/notifications/${ring.id}/read`)).statusCode).toBe(404);
+    expect((await api.as(icbc, 'POST', `/api/v1/notifications/${ring.id}/read`)).statusCode).toBe(204);
+    expect((await api.as(icbc, 'GET', '/api/v1/notifications?unread=true')).json().unread).toBe(bell.unread - 1);
     // The branch sees it among its notices and replies; the ranking shows the reply.
     await api.as(icbc, 'POST', `/api/v1/cards/notices/${n.id}/reply`, { text: '行长已按时到中心接受约谈，整改报告随后报送。' });
     const after = (await api.as(analyst, 'GET', '/api/v1/cards/accountability?kind=bank')).json().items.find((i: { code: string }) => i.code === 'ICBC-149902');

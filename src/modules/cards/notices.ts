@@ -145,9 +145,20 @@ export async function list(deps: Deps, scope: Scope, q: { open?: 'true' | 'false
   const all = await deps.db
     .selectFrom('unit_notices')
     .where(await visible(deps, scope))
-    .select((eb) => [eb.fn.countAll<number>().as('sent'), eb.fn.count<number>('replied_at').as('replied')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('sent'),
+      eb.fn.count<number>('replied_at').as('replied'),
+      sql<number>`count(*) FILTER (WHERE replied_at IS NULL AND reply_due_at < ${now})`.as('overdue'),
+    ])
     .executeTakeFirstOrThrow();
-  return { items: rows.map((r) => present(r, now)), sent: Number(all.sent), replied: Number(all.replied) };
+  return { items: rows.map((r) => present(r, now)), sent: Number(all.sent), replied: Number(all.replied), overdue: Number(all.overdue) };
+}
+
+/** One notice, for the center that sent it or the partner it was sent to. */
+export async function get(deps: Deps, scope: Scope, id: number) {
+  const row = await select(deps).where('unit_notices.id', '=', id).where(await visible(deps, scope)).executeTakeFirst();
+  if (!row) throw notFound('notice');
+  return present(row, deps.clock.now());
 }
 
 /** The addressed unit replies, once; a notice addressed elsewhere is not found for it. */

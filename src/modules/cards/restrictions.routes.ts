@@ -68,6 +68,7 @@ const QueueQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(),
   subject: z.enum(['punishment', 'restriction']).optional(),
   status: z.enum(['submitted', 'accepted', 'reviewing', 'upheld', 'rejected']).optional(),
+  sort: z.enum(['due', 'newest']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

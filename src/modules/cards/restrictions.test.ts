@@ -117,6 +117,8 @@ describe('restrictions placed by banks and operators (arts. 18, 11) and their ap
       { code: 'ICBC', kind: 'appeal.overdue' },
       { code: '149900', kind: 'appeal.overdue' },
     ]);
+    const newest = (await api.as(analyst, 'GET', '/api/v1/cards/appeals?sort=newest&pageSize=200')).json().items as { submittedAt: string }[];
+    expect(newest.map((a) => a.submittedAt)).toEqual([...newest.map((a) => a.submittedAt)].sort().reverse());
     // The center's queue holds punishment and restriction appeals alike; the officer's has only its station's punishments.
     const mine = await queue(officer);
     expect(mine.items.every((a) => a.subject === 'punishment')).toBe(true);
