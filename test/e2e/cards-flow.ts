@@ -13,8 +13,13 @@
  * person in a check of customers' ID numbers and forwards an appeal; the analyst accepts and reviews it, the
  * leader upholds it, and the punishment shows 已解除. Then neither the CMCC nor the ICBC liaison finds the
  * person any more, the opener ranking lists the branch and the outlet, and the queue and a punishment are
- * shown on a phone and in English. Any browser console error or warning, or any 4xx from the API, fails
- * the check it is in.
+ * shown on a phone and in English. Then the ICBC liaison reports a restriction on an account (a resend of
+ * its own reference is said to be a duplicate), records the customer's appeal, accepts, reviews and upholds
+ * it, and the restriction shows 已解除; the analyst finds both appeals in the queue with their deadlines. The
+ * analyst summons an ICBC branch from a flagged ranking row (leads are added through the API first if the
+ * demo city left it below the threshold); the ICBC liaison reads the notice with its figures and replies; the
+ * analyst's bell leads to the reply and the replied count has gone up. Any browser console error or
+ * warning, or any 4xx from the API, fails the check it is in.
  *
  * Standalone it builds a fresh web bundle into a temporary directory (E2E_BUNDLE=dev, the default, keeps
  * React's and antd's runtime warnings; E2E_BUNDLE=prod builds what ships) and starts its own server, or
@@ -62,9 +67,19 @@ interface Story {
   punishmentId: number;
   noticeNo: string;
   appealId: number;
+  restrictionId: number;
+  restrictionNo: string;
+  restrictionAppealId: number;
+  /** The summons issued from the ranking, and the center's replied count before its reply. */
+  summonsId: number;
+  summonsNo: string;
+  replied: number;
 }
 
-async function openCards(page: Page, tab?: 'leads' | 'import' | 'punishments' | 'accountability'): Promise<void> {
+/** The ICBC branch of 城关区: the imported lead was opened there; the summons goes to it. */
+const BRANCH = 'ICBC-149902';
+
+async function openCards(page: Page, tab?: 'leads' | 'import' | 'punishments' | 'restrictions' | 'appeals' | 'accountability' | 'notices'): Promise<void> {
   await page.getByTestId('nav-cards').click();
   await page.getByTestId('module-cards').waitFor({ state: 'visible' });
   if (tab) await page.getByTestId(`cards-tab-${tab}`).click();
@@ -194,6 +209,90 @@ async function checkMatch(page: Page, story: Story, found: boolean): Promise<voi
   }
 }
 
+/** The ICBC liaison reports a restriction on an account, and sends it again: the resend is the same record. */
+async function reportRestriction(bank: Page, ctx: Ctx, story: Story): Promise<void> {
+  const account = cardNumber('622202');
+  const fill = async () => {
+    await bank.getByTestId('restriction-new').click();
+    await bank.getByTestId('restriction-report').waitFor({ state: 'visible' });
+    await bank.getByTestId('report-external-id').fill(`ICBC-XZ-${story.stamp}`);
+    await bank.getByTestId('report-identifier').fill(account);
+    await bank.getByTestId('report-holder-name').fill('孙明远');
+    await bank.getByTestId('report-holder-id').fill(idNumber());
+    await bank.getByTestId('report-reason').fill('账户开立后短期内频繁大额快进快出，疑似为他人转移涉诈资金，已限制非柜面业务');
+  };
+  await openCards(bank, 'restrictions');
+  await bank.getByTestId('restriction-list').waitFor({ state: 'visible' });
+  await fill();
+  await screenshot(bank, ctx, 'cards-restriction-report');
+  await bank.getByTestId('report-submit').click();
+  const detail = bank.locator('[data-testid="restriction-detail"][data-status="in_force"]');
+  await detail.waitFor({ state: 'visible' });
+  story.restrictionNo = (await detail.getAttribute('data-restriction-no')) ?? '';
+  story.restrictionId = Number(/\/cards\/restrictions\/(\d+)$/.exec(bank.url())?.[1]);
+  if (!/^XZ\d+$/.test(story.restrictionNo) || !story.restrictionId) throw new Error(`no restriction number: "${story.restrictionNo}"`);
+  await bank.getByTestId('restriction-holder-name').getByText('孙*远').waitFor({ state: 'visible' });
+  if (await bank.getByTestId('restriction-duplicate').count()) throw new Error('a first report is said to be a duplicate');
+  // The same reference again (a resend after a lost answer): 200 with the stored record, and said so.
+  await bank.getByTestId('restriction-back').click();
+  await fill();
+  await bank.getByTestId('report-submit').click();
+  await bank.locator(`[data-testid="restriction-detail"][data-restriction-no="${story.restrictionNo}"]`).waitFor({ state: 'visible' });
+  await bank.getByTestId('restriction-duplicate').getByText(`ICBC-XZ-${story.stamp} 此前已报送`).waitFor({ state: 'visible' });
+  if (!bank.url().endsWith(`/cards/restrictions/${story.restrictionId}`)) throw new Error(`the resend opened another record: ${bank.url()}`);
+}
+
+/** The customer's appeal against the restriction, recorded by the bank: three days to accept it, fifteen to answer. */
+async function recordRestrictionAppeal(bank: Page, story: Story): Promise<void> {
+  await bank.getByTestId('rappeal-open').click();
+  await bank.getByTestId('rappeal-grounds').fill('客户称系本人经营收款，已提供购销合同和发票');
+  await bank.getByTestId('rappeal-submit').click();
+  const card = bank.locator('[data-testid="rappeals-panel"] [data-testid^="appeal-"][data-status="submitted"]');
+  await card.waitFor({ state: 'visible' });
+  story.restrictionAppealId = Number(((await card.getAttribute('data-testid')) ?? '').replace('appeal-', ''));
+  if (!story.restrictionAppealId) throw new Error('no appeal number after recording it');
+  await bank.getByTestId(`appeal-deadline-${story.restrictionAppealId}`).getByText(/^剩余 [23]天/).waitFor({ state: 'visible' });
+  await bank.getByTestId(`appeal-dues-${story.restrictionAppealId}`).getByText(/受理期限 .+ · 答复期限 /).waitFor({ state: 'visible' });
+}
+
+/** The bank accepts, reviews and upholds the appeal: the restriction is lifted at once. */
+async function upholdRestrictionAppeal(bank: Page, ctx: Ctx, story: Story): Promise<void> {
+  const appeal = (status: string) => bank.locator(`[data-testid="appeal-${story.restrictionAppealId}"][data-status="${status}"]`).waitFor({ state: 'visible' });
+  // The page may have been left a while: fetch it again.
+  await bank.reload();
+  await appeal('submitted');
+  await bank.getByTestId(`rappeal-accept-${story.restrictionAppealId}`).click();
+  await appeal('accepted');
+  await bank.getByTestId(`rappeal-review-${story.restrictionAppealId}`).click();
+  await appeal('reviewing');
+  await screenshot(bank, ctx, 'cards-restriction-appeal');
+  await bank.getByTestId(`rappeal-answer-open-${story.restrictionAppealId}`).click();
+  await bank.getByTestId('rappeal-upheld').click();
+  await bank.getByTestId('rappeal-answer-text').fill('经核查，交易有真实经营背景，申诉成立，解除限制');
+  await bank.getByTestId('rappeal-answer-submit').click();
+  await bank.locator('[data-testid="restriction-detail"][data-status="lifted"]').waitFor({ state: 'visible' });
+  await bank.getByTestId('restriction-detail').getByText('已解除', { exact: true }).first().waitFor({ state: 'visible' });
+  await bank.getByTestId('restriction-lifted').getByText(/申诉成立/).waitFor({ state: 'visible' });
+  await appeal('upheld');
+  await bank.getByTestId('lift-open').waitFor({ state: 'hidden' });
+  await screenshot(bank, ctx, 'cards-restriction-lifted');
+  await openCards(bank, 'restrictions');
+  await bank.locator(`[data-testid="restriction-table"] tr[data-restriction-no="${story.restrictionNo}"][data-status="lifted"]`).waitFor({ state: 'visible' });
+  await screenshot(bank, ctx, 'cards-restrictions');
+}
+
+/** Tops the branch up to the summons threshold with ministry leads through the API, if the demo city left it below. */
+async function flagBranch(ctx: Ctx, story: Story): Promise<void> {
+  const api = await apiSession(ctx.baseUrl, 'demo-center_analyst', ctx.password);
+  const ranking = await api.get<{ thresholds: { summonAt: number }; items: { code: string; leads: number }[] }>('/api/v1/cards/accountability?kind=bank&limit=500');
+  const have = ranking.items.find((r) => r.code === BRANCH)?.leads ?? 0;
+  const missing = ranking.thresholds.summonAt - have;
+  if (missing <= 0) return;
+  const items = Array.from({ length: missing }, (_, i) => ({ source: 'ministry', externalId: `MIN-${story.stamp}-F${i}`, kind: 'bank_account', identifier: cardNumber('622202'), openedAt: BRANCH, orgCode: STATION }));
+  const out = await api.post<{ accepted: unknown[]; rejected: unknown[] }>('/api/v1/cards/leads', { items });
+  if (out.rejected.length) throw new Error(`leads for the ranking refused: ${JSON.stringify(out.rejected)}`);
+}
+
 export async function cardsFlow(b: Browser, ctx: Ctx, report: Report, label = ''): Promise<void> {
   const contexts: BrowserContext[] = [];
   const open = async (viewport: typeof DESKTOP, phone = false) => {
@@ -201,13 +300,14 @@ export async function cardsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
     contexts.push(c);
     return { context: c, page: await newWatchedPage(c, ctx) };
   };
-  const story: Story = { stamp: Date.now().toString(36), idNumber: idNumber(), leadId: 0, leadNo: '', punishmentId: 0, noticeNo: '', appealId: 0 };
+  const story: Story = { stamp: Date.now().toString(36), idNumber: idNumber(), leadId: 0, leadNo: '', punishmentId: 0, noticeNo: '', appealId: 0, restrictionId: 0, restrictionNo: '', restrictionAppealId: 0, summonsId: 0, summonsNo: '', replied: 0 };
   try {
     const analyst = (await open(DESKTOP)).page;
     const officerWindow = await open(DESKTOP);
     const officer = officerWindow.page;
     const leader = (await open(DESKTOP)).page;
     const operator = (await open(DESKTOP)).page;
+    const bank = (await open(DESKTOP)).page;
 
     let ok = await report.check(`${label}cards: the analyst pastes a ministry list; two leads land, a bad ID number is refused on its row and lands once fixed`, async () => {
       await login(analyst, ctx, 'center_analyst');
@@ -279,6 +379,9 @@ export async function cardsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
       await openPunishment(analyst, story, 'active');
       await openAppeal(analyst, story, 'submitted');
       await analyst.getByTestId(`appeal-${story.appealId}`).getByText('银行/运营商转交').waitFor({ state: 'visible' });
+      // Three days to accept, fifteen to answer: the acceptance counts down first.
+      await analyst.getByTestId(`appeal-dues-${story.appealId}`).getByText(/^受理期限 .+ · 答复期限 /).waitFor({ state: 'visible' });
+      await analyst.getByTestId(`appeal-deadline-${story.appealId}`).getByText(/^剩余 [23]天/).waitFor({ state: 'visible' });
       await analyst.getByTestId(`appeal-accept-${story.appealId}`).click();
       await openAppeal(analyst, story, 'accepted');
       await analyst.getByTestId(`appeal-review-${story.appealId}`).click();
@@ -304,7 +407,6 @@ export async function cardsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
 
     await report.check(`${label}cards: neither the CMCC nor the ICBC liaison finds the ID number any more`, async () => {
       await checkMatch(operator, story, false);
-      const bank = (await open(DESKTOP)).page;
       await login(bank, ctx, 'bank_liaison');
       await bank.getByTestId('nav-cards').click();
       await bank.getByTestId('partner-page').waitFor({ state: 'visible' });
@@ -326,6 +428,97 @@ export async function cardsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
       await analyst.locator('[data-testid="rank-table"] tr[data-testid="rank-row-CMCC-149903-01"]').waitFor({ state: 'visible' });
     });
 
+    const signedIn = async (page: Page, role: 'bank_liaison' | 'center_analyst') => {
+      // A check above may have failed before signing in.
+      if (!page.url().startsWith(ctx.baseUrl) || page.url().includes('/login')) await login(page, ctx, role);
+    };
+
+    ok = await report.check(`${label}cards: the ICBC liaison reports a restriction (a resend is the same record) and records the customer's appeal`, async () => {
+      await signedIn(bank, 'bank_liaison');
+      // Partners have the bell too.
+      await bank.getByTestId('notice-bell').waitFor({ state: 'visible' });
+      await reportRestriction(bank, ctx, story);
+      await recordRestrictionAppeal(bank, story);
+    });
+
+    if (ok) {
+      await report.check(`${label}cards: the analyst finds the appeal in the queue, waiting to be accepted, and opens the restriction read-only`, async () => {
+        await signedIn(analyst, 'center_analyst');
+        await openCards(analyst, 'appeals');
+        await analyst.getByTestId('appeal-queue').waitFor({ state: 'visible' });
+        await analyst.getByTestId('appeals-subject-restriction').click();
+        const row = analyst.locator(`[data-testid="appeal-table"] tr[data-testid="appeal-row-${story.restrictionAppealId}"][data-subject="restriction"][data-status="submitted"]`);
+        await row.waitFor({ state: 'visible' });
+        await row.getByText('待受理（3 日内）').waitFor({ state: 'visible' });
+        await row.locator('[data-countdown="left"]').getByText(/^剩余 [23]天/).waitFor({ state: 'visible' });
+        await row.getByText('机构登记').waitFor({ state: 'visible' });
+        await screenshot(analyst, ctx, 'cards-appeals');
+        await analyst.getByTestId(`appeal-subject-${story.restrictionAppealId}`).click();
+        await analyst.locator(`[data-testid="restriction-detail"][data-restriction-no="${story.restrictionNo}"][data-status="in_force"]`).waitFor({ state: 'visible' });
+        await analyst.getByTestId('rappeals-panel').getByText('等待采取措施的机构受理、审核和答复').waitFor({ state: 'visible' });
+        if (await analyst.getByTestId('lift-open').count()) throw new Error('the center may lift a bank’s restriction');
+        if (await analyst.getByTestId(`rappeal-accept-${story.restrictionAppealId}`).count()) throw new Error('the center may accept an appeal against a bank’s restriction');
+        await screenshot(analyst, ctx, 'cards-restriction-center');
+      });
+
+      await report.check(`${label}cards: the ICBC liaison accepts, reviews and upholds the appeal; the restriction shows 已解除`, async () => {
+        await upholdRestrictionAppeal(bank, ctx, story);
+      });
+    }
+
+    ok = await report.check(`${label}cards: the analyst summons ${BRANCH} from its flagged ranking row; the notice shows beside the row`, async () => {
+      await flagBranch(ctx, story);
+      await signedIn(analyst, 'center_analyst');
+      await openCards(analyst, 'accountability');
+      const row = analyst.locator(`[data-testid="rank-table"] tr[data-testid="rank-row-${BRANCH}"]`);
+      await row.locator('[data-action="summon"], [data-action="suspend"]').first().waitFor({ state: 'visible' });
+      await analyst.getByTestId(`rank-issue-${BRANCH}`).click();
+      await analyst.getByTestId('issue-submit').waitFor({ state: 'visible' });
+      await screenshot(analyst, ctx, 'cards-rank-issue');
+      await analyst.getByTestId('issue-kind-summons').click();
+      await analyst.getByTestId('issue-submit').click();
+      const notice = analyst.getByTestId(`rank-notice-${BRANCH}`);
+      await notice.getByText('已发约谈通知').waitFor({ state: 'visible' });
+      story.summonsId = Number(/id=(\d+)/.exec((await notice.getAttribute('href')) ?? '')?.[1]);
+      if (!story.summonsId) throw new Error('no notice link beside the row');
+      await screenshot(analyst, ctx, 'cards-accountability-notice');
+      // The notice with the ranking's figures, and the counts before the reply.
+      await notice.click();
+      await analyst.locator(`[data-testid="notice-drawer"] [data-testid="notice-basis"]`).getByText(BRANCH, { exact: false }).waitFor({ state: 'visible' });
+      await analyst.getByTestId('notice-body').getByText(/接受约谈/).waitFor({ state: 'visible' });
+      story.summonsNo = (await analyst.getByTestId(`notice-row-${story.summonsId}`).getAttribute('data-notice-no')) ?? '';
+      story.replied = Number(await analyst.locator('[data-testid="notice-stat-replied"]:not([data-value=""])').getAttribute('data-value'));
+      if (!/^TSH\d+$/.test(story.summonsNo)) throw new Error(`no notice number: "${story.summonsNo}"`);
+      await screenshot(analyst, ctx, 'cards-notices');
+    });
+
+    if (ok) {
+      await report.check(`${label}cards: the ICBC liaison reads the summons with its figures and replies; the analyst's bell leads to the reply and the replied count went up`, async () => {
+        await signedIn(bank, 'bank_liaison');
+        await openCards(bank, 'notices');
+        const row = (state: string) => bank.locator(`[data-testid="notice-table"] tr[data-testid="notice-row-${story.summonsId}"][data-state="${state}"]`);
+        await row('open').waitFor({ state: 'visible' });
+        await bank.getByTestId(`notice-reply-open-${story.summonsId}`).click();
+        await bank.getByTestId('notice-drawer').getByTestId('notice-basis').waitFor({ state: 'visible' });
+        await bank.getByTestId('notice-reply-text').fill('已约谈城关区支行负责人，对近一年新开账户逐户回访，暂停该网点批量开户，整改报告另行报送。');
+        await screenshot(bank, ctx, 'cards-notice-reply');
+        await bank.getByTestId('notice-reply-submit').click();
+        await bank.getByTestId('notice-reply').getByText(/回复/).waitFor({ state: 'visible' });
+        await bank.getByTestId('notice-reply-text').waitFor({ state: 'detached' });
+        await row('replied').waitFor({ state: 'visible' });
+
+        // The center hears of the reply through the bell, which opens the notice.
+        await analyst.goto(`${ctx.baseUrl}/cards/notices`);
+        await analyst.getByTestId('notice-bell').click();
+        await analyst.locator('[data-testid="notices"] [data-target-type="unit_notice"]').filter({ hasText: `${story.summonsNo} 已回复` }).first().click();
+        await analyst.waitForURL((u) => u.pathname === '/cards/notices' && u.searchParams.get('id') === String(story.summonsId));
+        await analyst.getByTestId('notice-reply').getByText(/已约谈城关区支行负责人/).waitFor({ state: 'visible' });
+        await analyst.locator(`[data-testid="notice-stat-replied"][data-value="${story.replied + 1}"]`).waitFor({ state: 'visible' });
+        await analyst.keyboard.press('Escape');
+        await analyst.getByTestId('notice-drawer').waitFor({ state: 'hidden' });
+      });
+    }
+
     await report.check(`${label}cards: the queue and a punishment on a 390×844 phone, and the module in English`, async () => {
       const page = (await open(PHONE, true)).page;
       await login(page, ctx, 'station_officer');
@@ -337,6 +530,9 @@ export async function cardsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
       await page.goto(`${ctx.baseUrl}/cards/punishments/${story.punishmentId}`);
       await waitStatus(page, 'punishment-detail', 'lifted');
       await screenshot(page, ctx, 'cards-punishment-phone');
+      await page.goto(`${ctx.baseUrl}/cards/appeals?view=all`);
+      await page.locator(`[data-testid="appeal-cards"] [data-testid="appeal-row-${story.appealId}"]`).waitFor({ state: 'visible' });
+      await screenshot(page, ctx, 'cards-appeals-phone');
 
       await analyst.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
       await openPunishment(analyst, story, 'lifted');

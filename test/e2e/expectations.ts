@@ -13,5 +13,5 @@ export const EXPECTED_MENU: Record<Role, readonly string[]> = {
   grid_worker: ['home', 'warnings', 'persons'],
   bank_liaison: ['home', 'funds', 'cards'],
   operator_liaison: ['home', 'cards'],
-  member_contact: ['home', 'outreach'],
+  member_contact: ['home', 'cards', 'outreach'],
 };

@@ -24,7 +24,8 @@ export const MODULE_ACCESS: Record<BusinessModule, Partial<Record<Role, Access>>
   warnings: { ...CENTER, station_officer: 'rw', grid_worker: 'rw' },
   cases: { ...CENTER, station_officer: 'rw' },
   funds: { ...CENTER, bank_liaison: 'rw' },
-  cards: { ...CENTER, station_officer: 'rw', operator_liaison: 'rw', bank_liaison: 'rw' },
+  // Member units take part in 断卡 only through the notices (提示函) the center sends them.
+  cards: { ...CENTER, station_officer: 'rw', operator_liaison: 'rw', bank_liaison: 'rw', member_contact: 'rw' },
   persons: { ...CENTER, station_officer: 'rw', grid_worker: 'rw' },
   outreach: { ...CENTER, station_officer: 'rw', member_contact: 'rw' },
   stats: { center_analyst: 'ro', center_leader: 'ro', viewer: 'ro', station_officer: 'ro' },

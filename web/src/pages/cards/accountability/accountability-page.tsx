@@ -1,31 +1,40 @@
+import { AlertOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Empty, Progress, Segmented, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, DatePicker, Empty, Progress, Segmented, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { fetchAccountability, type AccountabilityRow } from '../../../api/cards.ts';
+import { Link } from 'react-router-dom';
+import { fetchAccountability, type AccountabilityDto, type AccountabilityRow } from '../../../api/cards.ts';
+import { useCurrentUser } from '../../../auth/current-user.tsx';
 import { useT } from '../../../i18n/lang-context.tsx';
+import { formatDateTime } from '../../../lib/format.ts';
 import { serverDayjs } from '../../../lib/server-time.ts';
 import { usePhone } from '../../warnings/shared/use-phone.ts';
+import { isCenterWorker } from '../shared/access.ts';
 import { accountabilityKey } from '../shared/keys.ts';
+import { noticeKindLabel } from '../shared/labels.ts';
 import { rowAttrs } from '../shared/row-attrs.ts';
+import { IssueNoticeModal } from './issue-notice-modal.tsx';
 
 type Kind = 'bank' | 'operator';
 type PeriodKind = 'year' | 'quarter' | 'month' | 'custom';
 const PERIODS: readonly PeriodKind[] = ['year', 'quarter', 'month', 'custom'];
 
-/** [from, to) in local time with the offset the server wants; "year" is the last 365 days, the server's default. */
+const DAY = 'YYYY-MM-DD';
+
+/** [from, to) as whole days (YYYY-MM-DD, `to` exclusive); "year" is the last 365 days up to today, the server's default. */
 function periodOf(kind: PeriodKind, custom: [Dayjs, Dayjs] | undefined): { from: string; to: string } {
   const end = serverDayjs().startOf('day').add(1, 'day');
   switch (kind) {
     case 'year':
-      return { from: end.subtract(365, 'day').format(), to: end.format() };
+      return { from: end.subtract(365, 'day').format(DAY), to: end.format(DAY) };
     case 'quarter':
-      return { from: end.subtract(90, 'day').format(), to: end.format() };
+      return { from: end.subtract(90, 'day').format(DAY), to: end.format(DAY) };
     case 'month':
-      return { from: end.subtract(30, 'day').format(), to: end.format() };
+      return { from: end.subtract(30, 'day').format(DAY), to: end.format(DAY) };
     case 'custom': {
       const [a, b] = custom ?? [end.subtract(30, 'day'), end.subtract(1, 'day')];
-      return { from: a.startOf('day').format(), to: b.startOf('day').add(1, 'day').format() };
+      return { from: a.format(DAY), to: b.add(1, 'day').format(DAY) };
     }
   }
 }
@@ -34,13 +43,46 @@ interface Ranked extends AccountabilityRow {
   rank: number;
 }
 
+/** The threshold a row reached, and the summons or suspension proposal issued about it (sent, replied or overdue). */
+function ActionCell({ r, canIssue, onIssue }: { r: Ranked; canIssue: boolean; onIssue: (r: Ranked) => void }) {
+  const t = useT();
+  const n = r.notice;
+  const state = n ? (n.repliedAt ? 'replied' : n.overdue ? 'overdue' : 'open') : null;
+  return (
+    <span className="fz-cd-flags fz-cd-rank-action" data-action={r.action ?? ''} data-notice-state={state ?? ''}>
+      {r.action && (
+        <Tag color={r.action === 'suspend' ? 'red' : 'orange'} className="fz-cd-tag-small">
+          {t(`cards.rank.action.${r.action}`)}
+        </Tag>
+      )}
+      {n && state && (
+        <Tooltip title={t('cards.rank.noticeTip', { kind: noticeKindLabel(t, n.kind), at: formatDateTime(n.issuedAt) })}>
+          <Link to={`/cards/notices?id=${n.id}`} onClick={(e) => e.stopPropagation()} data-testid={`rank-notice-${r.code}`}>
+            <Tag color={state === 'replied' ? 'green' : state === 'overdue' ? 'red' : 'blue'} className="fz-cd-tag-small">
+              {t(`cards.rank.notice.${state}`, { kind: noticeKindLabel(t, n.kind) })}
+            </Tag>
+          </Link>
+        </Tooltip>
+      )}
+      {r.action && canIssue && (
+        <Button size="small" icon={<AlertOutlined />} onClick={() => onIssue(r)} data-testid={`rank-issue-${r.code}`}>
+          {t(n ? 'cards.rank.issueAgain' : r.action === 'suspend' ? 'cards.rank.issueSuspend' : 'cards.rank.issueSummon')}
+        </Button>
+      )}
+    </span>
+  );
+}
+
 /**
  * 倒查: the bank branches and operator outlets where case-involved cards were opened, most first. The bar is
  * the share of the top one; verified (closed, not struck off) and punishable findings beside it.
  */
 export function AccountabilityPage() {
+  const me = useCurrentUser();
   const t = useT();
   const phone = usePhone();
+  const [issuing, setIssuing] = useState<Ranked | null>(null);
+  const canIssue = isCenterWorker(me.role);
   const [kind, setKind] = useState<Kind>('bank');
   const [period, setPeriod] = useState<PeriodKind>('year');
   const [custom, setCustom] = useState<[Dayjs, Dayjs] | undefined>(undefined);
@@ -48,6 +90,8 @@ export function AccountabilityPage() {
   const q = { kind, ...range };
   const data = useQuery({ queryKey: accountabilityKey(q), queryFn: () => fetchAccountability({ ...q, limit: 100 }), placeholderData: keepPreviousData });
   const rows: Ranked[] = (data.data?.items ?? []).map((r, i) => ({ ...r, rank: i + 1 }));
+  // The period as the server counted it (whole days, both included): what a notice from a row is issued on.
+  const counted: Pick<AccountabilityDto, 'firstDay' | 'lastDay' | 'thresholds'> | null = data.data ? { firstDay: data.data.firstDay, lastDay: data.data.lastDay, thresholds: data.data.thresholds } : null;
   const top = rows[0]?.leads ?? 0;
   const bar = (n: number) => <Progress percent={top ? Math.round((n / top) * 100) : 0} showInfo={false} size="small" strokeColor="#cf1322" className="fz-cd-bar" />;
   const columns: TableColumnsType<Ranked> = [
@@ -78,6 +122,7 @@ export function AccountabilityPage() {
     },
     { key: 'closed', title: t('cards.rank.closed'), dataIndex: 'closed', align: 'right' },
     { key: 'punished', title: t('cards.rank.punished'), dataIndex: 'punished', align: 'right' },
+    { key: 'action', title: t('cards.rank.actionTitle'), render: (_v, r) => <ActionCell r={r} canIssue={canIssue} onIssue={setIssuing} /> },
   ];
   return (
     <Card variant="borderless" size="small" data-testid="accountability" title={t('cards.rank.title')}>
@@ -106,7 +151,8 @@ export function AccountabilityPage() {
         )}
       </div>
       <Typography.Paragraph type="secondary" className="fz-small" data-testid="rank-range-line">
-        {t('cards.rank.rangeLine', { from: dayjs(range.from).format('YYYY-MM-DD'), to: dayjs(range.to).subtract(1, 'day').format('YYYY-MM-DD') })}
+        {t('cards.rank.rangeLine', { from: counted?.firstDay ?? range.from, to: counted?.lastDay ?? dayjs(range.to).subtract(1, 'day').format(DAY) })}
+        {counted && ` ${t('cards.rank.thresholdLine', { summon: counted.thresholds.summonAt, suspend: counted.thresholds.suspendAt })}`}
       </Typography.Paragraph>
       {phone ? (
         <Spin spinning={data.isFetching && !data.data}>
@@ -115,7 +161,7 @@ export function AccountabilityPage() {
           ) : (
             <div className="fz-cd-cards" data-testid="rank-cards">
               {rows.map((r) => (
-                <Card key={r.code} size="small" className="fz-cd-card" data-testid={`rank-row-${r.code}`}>
+                <Card key={r.code} size="small" className="fz-cd-card" data-testid={`rank-row-${r.code}`} data-action={r.action ?? ''}>
                   <div className="fz-cd-card-line">
                     <Typography.Text strong>
                       {r.rank}. {r.name}
@@ -128,6 +174,7 @@ export function AccountabilityPage() {
                   <Typography.Text type="secondary" className="fz-small">
                     {r.institution} · {t('cards.rank.cardLine', { closed: r.closed, punished: r.punished })}
                   </Typography.Text>
+                  {(r.action || r.notice) && <ActionCell r={r} canIssue={canIssue} onIssue={setIssuing} />}
                 </Card>
               ))}
             </div>
@@ -144,9 +191,10 @@ export function AccountabilityPage() {
           className="fz-cd-rank-table"
           locale={{ emptyText: t('cards.rank.empty') }}
           pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-          onRow={(r) => rowAttrs({ 'data-testid': `rank-row-${r.code}`, 'data-leads': r.leads })}
+          onRow={(r) => rowAttrs({ 'data-testid': `rank-row-${r.code}`, 'data-leads': r.leads, 'data-action': r.action ?? '' })}
         />
       )}
+      {issuing && counted && <IssueNoticeModal row={issuing} ranking={counted} onClose={() => setIssuing(null)} />}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { forwardAppeal, type AppealCreatedDto } from '../../../api/cards.ts';
 import { useT } from '../../../i18n/lang-context.tsx';
 import { showSuccess } from '../../../lib/notify.ts';
 import { placeFieldErrors, showCardsError } from '../shared/errors.ts';
+import { APPEALS_KEY } from '../shared/keys.ts';
 
 interface Values {
   idNumber: string;
@@ -17,13 +18,15 @@ interface Values {
 export function AppealForward({ initialIdNumber }: { initialIdNumber?: string | undefined }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  // The server has no list of a partner's appeals yet: what was forwarded here stays on screen for the session.
+  const queryClient = useQueryClient();
+  // The appeals tab lists them too; what was forwarded here stays on screen for the session as a receipt.
   const [sent, setSent] = useState<(AppealCreatedDto & { idNumber: string })[]>([]);
   const save = useMutation({
     mutationFn: (v: Values) => forwardAppeal({ idNumber: v.idNumber.trim().toUpperCase(), grounds: v.grounds.trim() }),
     onSuccess: (a, v) => {
       showSuccess(t('cards.partner.forwarded', { id: a.id }));
       setSent((s) => [{ ...a, idNumber: v.idNumber.trim().toUpperCase() }, ...s]);
+      void queryClient.invalidateQueries({ queryKey: APPEALS_KEY });
       // Cleared for the next customer (a reset would bring back the ID number the form was opened with).
       form.setFieldsValue({ idNumber: '', grounds: '' });
     },

@@ -4,7 +4,7 @@ import { answerAppeal, submitStaffAppeal, type AppealDto, type PunishmentDetailD
 import { useT } from '../../../i18n/lang-context.tsx';
 import { showSuccess } from '../../../lib/notify.ts';
 import { placeFieldErrors, showCardsError } from '../shared/errors.ts';
-import { PUNISHMENTS_KEY } from '../shared/keys.ts';
+import { APPEALS_KEY, PUNISHMENTS_KEY } from '../shared/keys.ts';
 import { usePunishmentRefresh } from './use-punishment-step.ts';
 
 /** Staff submit the person's appeal (made in person or in writing at the station). */
@@ -16,7 +16,7 @@ export function StaffAppealModal({ p, onClose }: { p: PunishmentDetailDto; onClo
     mutationFn: (grounds: string) => submitStaffAppeal(p.id, grounds),
     onSuccess: async (a) => {
       showSuccess(t('cards.appeal.submitted', { id: a.id }));
-      await queryClient.invalidateQueries({ queryKey: PUNISHMENTS_KEY });
+      await Promise.all([queryClient.invalidateQueries({ queryKey: PUNISHMENTS_KEY }), queryClient.invalidateQueries({ queryKey: APPEALS_KEY })]);
       onClose();
     },
     onError: (err) => {

@@ -4,15 +4,19 @@ import { ApiError } from '../../../api/problem.ts';
 import { useT } from '../../../i18n/lang-context.tsx';
 import { showSuccess } from '../../../lib/notify.ts';
 import { showCardsError } from '../shared/errors.ts';
-import { ACCOUNTABILITY_KEY, PUNISHMENTS_KEY, punishmentDetailKey } from '../shared/keys.ts';
+import { ACCOUNTABILITY_KEY, APPEALS_KEY, PUNISHMENTS_KEY, punishmentDetailKey } from '../shared/keys.ts';
 
-/** After a step on a punishment: the new detail in the cache, the lists fetched again. */
+/** After a step on a punishment: the new detail in the cache, the lists (and the appeals queue) fetched again. */
 export function usePunishmentRefresh() {
   const queryClient = useQueryClient();
   return {
     apply: async (detail: PunishmentDetailDto) => {
       queryClient.setQueryData(punishmentDetailKey(detail.id), detail);
-      await Promise.all([queryClient.invalidateQueries({ queryKey: [...PUNISHMENTS_KEY, 'list'] }), queryClient.invalidateQueries({ queryKey: ACCOUNTABILITY_KEY })]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...PUNISHMENTS_KEY, 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ACCOUNTABILITY_KEY }),
+        queryClient.invalidateQueries({ queryKey: APPEALS_KEY }),
+      ]);
     },
     /** A 404 or 409: someone else moved first; fetch the truth. */
     onConflict: (err: unknown) => {

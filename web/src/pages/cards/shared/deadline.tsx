@@ -9,9 +9,9 @@ const WARN_MS = 3 * 86_400_000;
 
 /**
  * Time left to a deadline, ticking on the server's clock; past it, how long overdue, in red. A closed item
- * shows when it closed instead.
+ * shows when it closed instead. `tip` names the deadline in the tooltip (a verification's by default).
  */
-export function Deadline({ dueAt, overdue, closedAt, testId }: { dueAt: string; overdue: boolean; closedAt?: string | null | undefined; testId?: string }) {
+export function Deadline({ dueAt, overdue, closedAt, testId, tip }: { dueAt: string; overdue: boolean; closedAt?: string | null | undefined; testId?: string; tip?: string }) {
   const t = useT();
   const now = useNow();
   if (closedAt) {
@@ -23,7 +23,7 @@ export function Deadline({ dueAt, overdue, closedAt, testId }: { dueAt: string; 
   }
   const left = new Date(dueAt).getTime() - now;
   return (
-    <Tooltip title={t('cards.deadline.dueAt', { at: formatDateTime(dueAt) })}>
+    <Tooltip title={tip ?? t('cards.deadline.dueAt', { at: formatDateTime(dueAt) })}>
       {left <= 0 || overdue ? (
         <Typography.Text type="danger" strong className="fz-nowrap" data-countdown="overdue" data-testid={testId}>
           {t('cards.deadline.overdue', { time: formatDuration(t, Math.min(left, 0)) })}

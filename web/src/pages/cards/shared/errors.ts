@@ -27,9 +27,19 @@ const FIELD_MESSAGES: readonly [RegExp, MessageKey][] = [
   [/Too small: expected string/, 'cards.err.tooShort'],
   [/Too big: expected string/, 'cards.err.tooLong'],
   [/^Required$|expected string, received undefined|expected object, received/i, 'common.required'],
+  [/names no unit of your institution/, 'cards.err.notYourUnit'],
+  [/a phone card is an 11-digit mobile number/, 'cards.err.phoneCard'],
+  [/a bank account has 8.32 digits/, 'cards.err.bankAccount'],
+  [/^an? \w+ restricts /, 'cards.err.kindNotYours'],
+  [/^lies in the future$/, 'cards.err.inFuture'],
+  [/notices go to banks, operators/, 'cards.err.addressee'],
+  [/names no bank branch or operator outlet/, 'cards.err.noOpener'],
 ];
 
 export function serverMessage(t: Translate, message: string): string {
+  // The ranking's threshold, refused with the figures of the period: said again with them.
+  const below = /has (\d+) case-involved cards from (\S+) to (\S+); a .+ needs (\d+)/.exec(message);
+  if (below) return t('cards.err.belowThreshold', { leads: below[1] ?? '', from: below[2] ?? '', to: below[3] ?? '', need: below[4] ?? '' });
   const hit = FIELD_MESSAGES.find(([re]) => re.test(message));
   return hit ? t(hit[1]) : message;
 }
@@ -43,6 +53,12 @@ const DETAILS: readonly [RegExp, MessageKey][] = [
   [/only a proposal can be decided/, 'cards.err.decided'],
   [/a lead that is \w+ cannot be changed/, 'cards.err.leadMoved'],
   [/an appeal (that is|is answered)/, 'cards.err.appealMoved'],
+  [/an appeal against this restriction is already open/, 'cards.err.restrictionAppealOpen'],
+  [/an appeal is made against a restriction in force/, 'cards.err.restrictionLifted'],
+  [/only a restriction in force can be lifted/, 'cards.err.restrictionLifted'],
+  [/^restriction not found$/, 'cards.restriction.notFound'],
+  [/the notice was already answered/, 'cards.err.noticeAnswered'],
+  [/^notice not found$/, 'cards.err.noticeGone'],
 ];
 
 /** An API error in words: the five-year cap and the known states explained, anything else as usual. */
@@ -65,7 +81,10 @@ export function placeFieldErrors(form: Pick<FormInstance, 'setFields'>, err: unk
   if (!(err instanceof ApiError) || err.errors.length === 0) return false;
   const placed = err.errors.map((e) => ({ name: e.path.replace(/^body\./, '').split('.')[0] ?? '', message: serverMessage(t, e.message) })).filter((e) => fields.includes(e.name));
   if (placed.length === 0) return false;
-  form.setFields(placed.map((e) => ({ name: e.name, errors: [e.message] })));
+  // A field may fail more than one check (too short and not digits): all its messages show under it.
+  const byField = new Map<string, string[]>();
+  for (const e of placed) byField.set(e.name, [...(byField.get(e.name) ?? []), e.message]);
+  form.setFields([...byField].map(([name, errors]) => ({ name, errors: [...new Set(errors)] })));
   return placed.length === err.errors.length;
 }
 

@@ -1,4 +1,20 @@
-import type { DeliveryMethod, Ground, LeadKind, LeadOutcome, LeadSource, LeadStatus, Measure, PunishmentStatus } from '../../../api/cards.ts';
+import type {
+  AppealSubject,
+  DeliveryMethod,
+  Ground,
+  LeadKind,
+  LeadOutcome,
+  LeadSource,
+  LeadStatus,
+  Measure,
+  PunishmentStatus,
+  RankingNoticeKind,
+  RestrictionKind,
+  RestrictionLiftReason,
+  RestrictionMeasure,
+  RestrictionStatus,
+  UnitNoticeKind,
+} from '../../../api/cards.ts';
 import type { Translate } from '../../../i18n/lang.ts';
 import { zh, type MessageKey } from '../../../i18n/zh.ts';
 
@@ -23,6 +39,16 @@ export const PUNISHMENT_STATUSES = order<PunishmentStatus>({ proposed: 0, active
 export const DELIVERY_METHODS = order<DeliveryMethod>({ in_person: 0, post: 1, sms: 2, announcement: 3 });
 export const GROUNDS = order<Ground>({ cards: 0, times: 1, counterparties: 2, convicted: 3 });
 export const MEASURES = order<Measure>({ no_non_counter_payments: 0, no_new_accounts_or_cards: 1, credit_record: 2 });
+export const RESTRICTION_STATUSES = order<RestrictionStatus>({ in_force: 0, lifted: 1 });
+export const RESTRICTION_MEASURES = order<RestrictionMeasure>({ limit: 0, suspend: 1, close: 2 });
+export const LIFT_REASONS = order<RestrictionLiftReason>({ verified: 0, error: 1, other: 2 });
+export const UNIT_NOTICE_KINDS = order<UnitNoticeKind>({ rectification: 0, summons: 1, suspension_proposal: 2 });
+export const RANKING_NOTICE_KINDS = order<RankingNoticeKind>({ summons: 0, suspension_proposal: 1 });
+export const APPEAL_SUBJECTS = order<AppealSubject>({ punishment: 0, restriction: 1 });
+/** What each kind of institution restricts (KINDS_OF in src/modules/cards/restrictions.service.ts): banks accounts, operators phone cards. */
+const KINDS_OF: Record<RestrictionKind, 'bank' | 'operator'> = { bank_account: 'bank', payment_account: 'bank', phone_card: 'operator' };
+export const restrictionKindsOf = (role: string): RestrictionKind[] =>
+  order<RestrictionKind>({ bank_account: 0, payment_account: 1, phone_card: 2 }).filter((k) => KINDS_OF[k] === (role === 'operator_liaison' ? 'operator' : 'bank'));
 
 export const leadStatusLabel = (t: Translate, v: string) => label(t, 'cards.leadStatus', v);
 export const leadKindLabel = (t: Translate, v: string) => label(t, 'cards.kind', v);
@@ -37,3 +63,8 @@ export const deliveryLabel = (t: Translate, v: string) => label(t, 'cards.delive
 export const appealStatusLabel = (t: Translate, v: string) => label(t, 'cards.appealStatus', v);
 export const punishmentEventLabel = (t: Translate, v: string) => label(t, 'cards.pevent', v);
 export const liftReasonLabel = (t: Translate, v: string) => label(t, 'cards.liftReason', v);
+export const restrictionStatusLabel = (t: Translate, v: string) => label(t, 'cards.rstatus', v);
+export const restrictionMeasureLabel = (t: Translate, v: string) => label(t, 'cards.rmeasure', v);
+export const restrictionEventLabel = (t: Translate, v: string) => label(t, 'cards.revent', v);
+export const noticeKindLabel = (t: Translate, v: string) => label(t, 'cards.noticeKind', v);
+export const appealSubjectLabel = (t: Translate, v: string) => label(t, 'cards.appealSubject', v);
