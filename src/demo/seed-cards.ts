@@ -3,6 +3,7 @@ import type { LeadOutcome, PersonCategory, PersonStatus } from '../db/types.ts';
 import { localDateStamp } from '../lib/periods.ts';
 import type { Deps } from '../server/context.ts';
 import * as leadsRepo from '../modules/cards/leads.repo.ts';
+import { appealDeadlines } from '../modules/cards/appeal-steps.ts';
 import { MEASURES } from '../modules/cards/punishments.service.ts';
 import { idNumber, mobilePhone, personName } from './people.ts';
 import type { Rng } from './random.ts';
@@ -90,7 +91,7 @@ export async function seedCards(deps: Deps, rng: Rng, scale: number): Promise<Ca
           ends_at: decided && status !== 'rejected' ? ends : null,
           delivered_at: status === 'active' && rng.next() < 0.7 ? new Date(started.getTime() + 2 * 86_400_000) : null,
           delivery_method: 'in_person',
-          lifted_at: status === 'lifted' ? new Date(started.getTime() + 40 * 86_400_000) : status === 'expired' ? ends : null,
+          lifted_at: status === 'lifted' ? new Date(Math.min(started.getTime() + 40 * 86_400_000, now.getTime())) : status === 'expired' ? ends : null,
           lift_reason: status === 'lifted' ? 'appeal_upheld' : status === 'expired' ? 'period_ended' : null,
           created_at: started,
           updated_at: started,
@@ -99,11 +100,12 @@ export async function seedCards(deps: Deps, rng: Rng, scale: number): Promise<Ca
         .executeTakeFirstOrThrow();
       await appendTimeline(trx, 'punishment_events', [{ subjectId: r.id, at: started, kind: 'proposed', fromStatus: null, toStatus: 'proposed', actorType: 'system', actorId: null, actorName: 'seed-demo', orgId: unit.id, detail: {} }]);
       if (status === 'lifted' || (status === 'active' && i % 5 === 1)) {
-        const at = new Date(started.getTime() + 20 * 86_400_000);
+        // Appeals come a few weeks after the measure started, and never after today.
+        const at = new Date(Math.min(started.getTime() + 20 * 86_400_000, now.getTime() - 2 * 86_400_000));
         const upheld = status === 'lifted';
         await trx
           .insertInto('appeals')
-          .values({ punishment_id: r.id, submitted_at: at, submitted_by: rng.next() < 0.5 ? 'partner' : 'staff', grounds: '本人银行卡遗失后被他人使用，非本人出售。', status: upheld ? 'upheld' : i % 10 === 1 ? 'reviewing' : 'rejected', due_at: new Date(at.getTime() + 15 * 86_400_000), decided_at: upheld || i % 10 !== 1 ? new Date(at.getTime() + 10 * 86_400_000) : null, answer: upheld ? '经核查申诉成立，解除惩戒。' : i % 10 !== 1 ? '经核查，申诉理由不成立。' : null, created_at: at, updated_at: at })
+          .values({ punishment_id: r.id, submitted_at: at, submitted_by: rng.next() < 0.5 ? 'partner' : 'staff', grounds: '本人银行卡遗失后被他人使用，非本人出售。', status: upheld ? 'upheld' : i % 10 === 1 ? 'reviewing' : 'rejected', due_at: appealDeadlines(at).dueAt, accept_due_at: appealDeadlines(at).acceptDueAt, decided_at: upheld || i % 10 !== 1 ? new Date(Math.min(at.getTime() + 10 * 86_400_000, now.getTime())) : null, answer: upheld ? '经核查申诉成立，解除惩戒。' : i % 10 !== 1 ? '经核查，申诉理由不成立。' : null, created_at: at, updated_at: at })
           .execute();
       }
       punishments++;
