@@ -9,20 +9,51 @@ import { hasSessionHint } from '../../../auth/session-hint.ts';
 import { useT } from '../../../i18n/lang-context.tsx';
 import { moduleAccess } from '../../../layout/modules.ts';
 import { formatDateTime } from '../../../lib/format.ts';
+import { hasTab } from '../../cards/shared/access.ts';
+import type { Role } from '../../../../../src/lib/roles.ts';
 import { NOTICES_KEY } from '../shared/keys.ts';
 import './notification-bell.css';
 
+/** Partners hear of notices, restrictions' appeals and answers through the bell too (GET /api/v1/notifications is open to every role). */
+const PARTNERS: readonly Role[] = ['bank_liaison', 'operator_liaison', 'member_contact'];
+
 /**
- * Unread notices of the user's unit (today: overdue warnings escalated to it) in the header. Only for
- * the roles that work warnings; the warnings screens' live stream refreshes it, otherwise every minute.
+ * Where a notice leads, if the user can open it there: an escalated warning, a 断卡 notice (提示函), a
+ * restriction, a punishment (police roles), the appeals queue, a key person's file. Anything else (a kind added later, a page
+ * the role has no access to) leads nowhere: the notice is only marked read.
+ */
+export function noticeTarget(role: Role, n: Pick<NoticeDto, 'targetType' | 'targetId'>): string | null {
+  const id = n.targetId && /^\d+$/.test(n.targetId) ? n.targetId : null;
+  switch (n.targetType) {
+    case 'warning':
+      return id && moduleAccess(role, 'warnings') !== null ? `/warnings/${id}` : null;
+    case 'unit_notice':
+      return moduleAccess(role, 'cards') !== null && hasTab(role, 'notices') ? (id ? `/cards/notices?id=${id}` : '/cards/notices') : null;
+    case 'restriction':
+      return id && moduleAccess(role, 'cards') !== null && hasTab(role, 'restrictions') ? `/cards/restrictions/${id}` : null;
+    case 'punishment':
+      return id && moduleAccess(role, 'cards') !== null && hasTab(role, 'punishments') ? `/cards/punishments/${id}` : null;
+    case 'appeal':
+      return moduleAccess(role, 'cards') !== null && hasTab(role, 'appeals') ? '/cards/appeals' : null;
+    case 'person':
+      return id && moduleAccess(role, 'persons') !== null ? `/persons/${id}` : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Unread notices of the user's unit (overdue warnings escalated to it, notices and appeals of the 断卡
+ * module) in the header, for the roles that work warnings and for the partners; the warnings screens' live
+ * stream refreshes it, otherwise every minute.
  */
 export function NotificationBell() {
   const me = useCurrentUser();
-  if (moduleAccess(me.role, 'warnings') === null) return null;
-  return <Bell />;
+  if (moduleAccess(me.role, 'warnings') === null && !PARTNERS.includes(me.role)) return null;
+  return <Bell role={me.role} />;
 }
 
-function Bell() {
+function Bell({ role }: { role: Role }) {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -37,7 +68,8 @@ function Bell() {
   const follow = (n: NoticeDto) => {
     setOpen(false);
     read.mutate(n);
-    if (n.targetType === 'warning' && n.targetId) void navigate(`/warnings/${n.targetId}`);
+    const to = noticeTarget(role, n);
+    if (to) void navigate(to);
   };
   const unread = notices.data?.unread ?? 0;
   const items = notices.data?.items ?? [];
@@ -47,7 +79,7 @@ function Bell() {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('warnings.notices.empty')} />
       ) : (
         items.map((n) => (
-          <button type="button" key={n.id} className="fz-notice" onClick={() => follow(n)} data-testid={`notice-${n.id}`}>
+          <button type="button" key={n.id} className="fz-notice" onClick={() => follow(n)} data-testid={`notice-${n.id}`} data-target-type={n.targetType ?? ''}>
             <span>{n.title}</span>
             <Typography.Text type="secondary" className="fz-small">
               {formatDateTime(n.createdAt)}
