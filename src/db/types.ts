@@ -527,6 +527,8 @@ export interface KeyPersonsTable {
   listed_at: Timestamp;
   returned_at: NullableTimestamp;
   control_until: NullableTimestamp;
+  /** When the unit was told the control period had ended (migration 0010); reset when control starts again. */
+  control_end_notified_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -122,6 +122,10 @@ export async function seedCards(deps: Deps, rng: Rng, scale: number): Promise<Ca
   });
   // Key persons, and people stranded abroad with a plan and family contacts.
   const persons = Math.round(40 * scale);
+  // Most files have the unit's own officer responsible (责任民警); a few still wait for one.
+  const officers = await deps.db.selectFrom('users').select(['id', 'org_id']).where('role', '=', 'station_officer').where('active', '=', true).orderBy('id').execute();
+  const officerOf = new Map<number, number>();
+  for (const o of officers) if (!officerOf.has(o.org_id)) officerOf.set(o.org_id, o.id);
   await deps.db.transaction().execute(async (trx) => {
     for (let i = 0; i < persons; i++) {
       const unit = rng.pick(units);
@@ -136,6 +140,7 @@ export async function seedCards(deps: Deps, rng: Rng, scale: number): Promise<Ca
           phone: mobilePhone(rng),
           category: stranded ? 'stranded_abroad' : rng.pick(CATEGORIES),
           org_id: unit.id,
+          officer_id: i % 5 === 4 ? null : (officerOf.get(unit.id) ?? null),
           measures: stranded ? [] : ['每月谈话', '重点时段管控'],
           status,
           abroad_location: stranded ? rng.pick(['缅甸妙瓦底', '柬埔寨西港', '老挝金三角', '菲律宾马尼拉']) : null,

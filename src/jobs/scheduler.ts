@@ -5,6 +5,7 @@ import { sweepPunishments } from '../modules/cards/punishments.service.ts';
 import { sweepNotices } from '../modules/cards/notices.ts';
 import { sweepFreezes } from '../modules/money/freezes.service.ts';
 import { sweepStops } from '../modules/money/stop-payments.service.ts';
+import { sweepControlEnds } from '../modules/persons/persons.sweep.ts';
 import { sweepOverdue } from '../modules/warnings/warnings.sweep.ts';
 
 export interface Job {
@@ -21,6 +22,7 @@ export const JOBS: Job[] = [
   { name: 'cases.followup', everyMs: 3_600_000, run: async (deps) => ({ ...(await remindStale(deps)) }) },
   { name: 'punishments.sweep', everyMs: 3_600_000, run: async (deps) => ({ ...(await sweepPunishments(deps)) }) },
   { name: 'notices.sweep', everyMs: 3_600_000, run: async (deps) => ({ ...(await sweepNotices(deps)) }) },
+  { name: 'persons.control_sweep', everyMs: 3_600_000, run: async (deps) => ({ ...(await sweepControlEnds(deps)) }) },
   { name: 'sessions.cleanup', everyMs: 600_000, run: async (deps) => ({ removed: await deleteExpiredSessions(deps.db, deps.clock.now()) }) },
 ];
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PersonCategory, PersonStatus } from '../../../src/db/types.ts';
-import type { PersonIn } from '../../../src/modules/persons/persons.ts';
+import type { PersonIn, PersonPatch } from '../../../src/modules/persons/persons.ts';
 import { request } from './client.ts';
 
 // The 重点人员 API (src/modules/persons/persons.ts). The body takes the server's own schema; the answers'
@@ -9,6 +9,8 @@ import { request } from './client.ts';
 export type { PersonCategory, PersonStatus };
 /** A new file as the server's schema takes it (before its transforms: upper-cased ID, phone). */
 export type PersonBody = z.input<typeof PersonIn>;
+/** An edit as the server's schema takes it: only the fields that change; null or '' clears a text. */
+export type PersonPatchBody = z.input<typeof PersonPatch>;
 export type EventKind = 'contact' | 'movement' | 'family' | 'note';
 
 export interface FamilyContactDto {
@@ -27,6 +29,7 @@ export interface PersonDto {
   orgCode: string;
   orgName: string;
   officerId: number | null;
+  officerName: string | null;
   measures: string[];
   status: PersonStatus;
   abroadLocation: string | null;
@@ -35,6 +38,9 @@ export interface PersonDto {
   listedAt: string;
   returnedAt: string | null;
   controlUntil: string | null;
+  /** Still under control although the control period has ended: the unit should review release. */
+  controlOverdue: boolean;
+  updatedAt: string;
   nextStatuses: PersonStatus[];
 }
 
@@ -55,7 +61,13 @@ export interface ReductionRow {
   reduced: number;
   rate: number | null;
 }
+/** Listing days in China time, `to` excluded; null: open on that side. */
+export interface ReductionPeriod {
+  from?: string | undefined;
+  to?: string | undefined;
+}
 export interface ReductionDto {
+  period: { from: string | null; to: string | null };
   items: ReductionRow[];
   total: { listed: number; reduced: number; rate: number | null };
 }
@@ -63,14 +75,35 @@ export interface ReductionDto {
 export interface PersonQuery {
   category?: PersonCategory | undefined;
   status?: PersonStatus | undefined;
+  /** An exact ID number or mobile number, or the start of a name. */
+  q?: string | undefined;
+  /** A unit and the units below it. */
+  orgCode?: string | undefined;
+  /** "me": the files the caller is responsible for. */
+  officerId?: 'me' | number | undefined;
+  overdueControl?: 'true' | undefined;
   page: number;
   pageSize: number;
 }
 
-/** Newest change first; the server gives no total, so a full page means there may be another. */
-export const listPersons = (q: PersonQuery): Promise<{ items: PersonDto[] }> => request('GET', '/api/v1/persons', { query: { ...q } });
+export interface OfficerDto {
+  id: number;
+  name: string;
+  role: string;
+  orgCode: string;
+  orgName: string;
+}
 
-export const personReduction = (): Promise<ReductionDto> => request('GET', '/api/v1/persons/reduction');
+/** The latest change first, with the number of all matches. */
+export const listPersons = (q: PersonQuery): Promise<{ items: PersonDto[]; total: number }> => request('GET', '/api/v1/persons', { query: { ...q } });
+
+export const personReduction = (period: ReductionPeriod = {}): Promise<ReductionDto> => request('GET', '/api/v1/persons/reduction', { query: { ...period } });
+
+/** Who may be made responsible for a file of this unit: its active police users and those below it. */
+export const listOfficers = async (orgCode: string): Promise<OfficerDto[]> => (await request<{ items: OfficerDto[] }>('GET', '/api/v1/persons/officers', { query: { orgCode } })).items;
+
+/** Only the fields that change; the answer is masked like any other. */
+export const updatePerson = (id: number, body: PersonPatchBody): Promise<PersonDetailDto> => request('PATCH', `/api/v1/persons/${id}`, { body });
 
 /** With reveal the server shows the ID number, name, phone and family contacts unmasked and writes an audit entry. */
 export const getPerson = (id: number, reveal = false): Promise<PersonDetailDto> => request('GET', `/api/v1/persons/${id}`, { query: { reveal: reveal ? '1' : undefined } });

@@ -1,6 +1,7 @@
-import { ArrowLeftOutlined, EyeOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Steps, Tag, Typography, type DescriptionsProps } from 'antd';
+import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { getPerson, type PersonDetailDto, type PersonStatus } from '../../../api/persons.ts';
 import { ApiError } from '../../../api/problem.ts';
@@ -14,6 +15,7 @@ import { canAddEvent, canWritePersons } from '../shared/access.ts';
 import { personDetailKey } from '../shared/keys.ts';
 import { statusLabel } from '../shared/labels.ts';
 import { CategoryTag, PersonStatusTag } from '../shared/tags.tsx';
+import { EditDrawer } from './edit-drawer.tsx';
 import { EventForm } from './event-form.tsx';
 import { PersonTimeline } from './person-timeline.tsx';
 import { StatusActions } from './status-actions.tsx';
@@ -47,14 +49,20 @@ function Flow({ status }: { status: PersonStatus }) {
   );
 }
 
-function ControlEnd({ until, released, t }: { until: string | null; released: boolean; t: Translate }) {
+function ControlEnd({ until, released, overdue, t }: { until: string | null; released: boolean; overdue: boolean; t: Translate }) {
   if (!until) return <>{t('common.none')}</>;
   if (released) return <span data-testid="person-control-until">{formatDateTime(until).slice(0, 10)}</span>;
   const days = Math.ceil((Date.parse(until) - serverNow()) / 86_400_000);
   return (
-    <span data-testid="person-control-until">
+    <span data-testid="person-control-until" data-overdue={overdue ? 'true' : undefined}>
       {formatDateTime(until).slice(0, 10)}{' '}
-      {days > 0 ? <Tag color={days <= 30 ? 'orange' : 'blue'}>{t('persons.detail.daysLeft', { n: days })}</Tag> : <Tag>{t('persons.detail.ended')}</Tag>}
+      {overdue ? (
+        <Tag color="red">{t('persons.detail.overdue')}</Tag>
+      ) : days > 0 ? (
+        <Tag color={days <= 30 ? 'orange' : 'blue'}>{t('persons.detail.daysLeft', { n: days })}</Tag>
+      ) : (
+        <Tag>{t('persons.detail.ended')}</Tag>
+      )}
     </span>
   );
 }
@@ -66,6 +74,7 @@ function PersonDetail({ id }: { id: number }) {
   const location = useLocation();
   const detail = useQuery({ queryKey: personDetailKey(id), queryFn: () => getPerson(id), meta: { handlesError: true } });
   const reveal = usePersonReveal(id);
+  const [editing, setEditing] = useState(false);
   const back = () => (location.key !== 'default' ? void navigate(-1) : void navigate('/persons'));
   const header = (
     <Button type="link" icon={<ArrowLeftOutlined />} onClick={back} className="fz-ps-back" data-testid="person-back">
@@ -99,8 +108,13 @@ function PersonDetail({ id }: { id: number }) {
   ];
   const controlItems: DescriptionsProps['items'] = [
     { key: 'status', label: t('persons.field.status'), children: <PersonStatusTag status={p.status} /> },
+    {
+      key: 'officer',
+      label: t('persons.field.officer'),
+      children: <span data-testid="person-officer">{p.officerName ?? <Typography.Text type="secondary">{t('persons.detail.noOfficer')}</Typography.Text>}</span>,
+    },
     ...(p.returnedAt || stranded ? [{ key: 'returned', label: t('persons.field.returnedAt'), children: p.returnedAt ? formatDateTime(p.returnedAt) : none }] : []),
-    { key: 'until', label: t('persons.field.controlUntil'), children: <ControlEnd until={p.controlUntil} released={p.status === 'released'} t={t} /> },
+    { key: 'until', label: t('persons.field.controlUntil'), children: <ControlEnd until={p.controlUntil} released={p.status === 'released'} overdue={p.controlOverdue} t={t} /> },
     {
       key: 'measures',
       label: t('persons.field.measures'),
@@ -135,7 +149,18 @@ function PersonDetail({ id }: { id: number }) {
             <CategoryTag category={p.category} />
             <PersonStatusTag status={p.status} />
           </Space>
-          {writer ? <StatusActions p={p} /> : <Typography.Text type="secondary">{t('persons.detail.readOnly')}</Typography.Text>}
+          {writer ? (
+            <div className="fz-ps-actions">
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="person-edit">
+                {t('persons.edit.open')}
+              </Button>
+              <StatusActions p={p} />
+            </div>
+          ) : (
+            <Typography.Text type="secondary" data-testid="person-read-only">
+              {canAddEvent(me.role) ? t('persons.detail.logOnly') : t('persons.detail.readOnly')}
+            </Typography.Text>
+          )}
         </div>
         {stranded && <Flow status={p.status} />}
       </Card>
@@ -188,6 +213,7 @@ function PersonDetail({ id }: { id: number }) {
           </Card>
         </Col>
       </Row>
+      {writer && <EditDrawer open={editing} p={p} revealed={reveal.revealed} onReveal={reveal.ask} onRevealedSaved={reveal.patch} onClose={() => setEditing(false)} />}
       <Row gutter={[16, 16]}>
         {canAddEvent(me.role) && (
           <Col xs={24} lg={10} xl={8}>

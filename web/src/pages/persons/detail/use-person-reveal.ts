@@ -32,5 +32,7 @@ export function usePersonReveal(id: number) {
       okButtonProps: { 'data-testid': 'person-reveal-confirm' },
       onOk: () => reveal.mutateAsync().catch(() => undefined),
     });
-  return { revealed, ask, pending: reveal.isPending };
+  /** After an edit of shown fields: the page keeps showing what was saved, without another (audited) reveal. */
+  const patch = (values: Partial<Omit<Revealed, 'idNumber' | 'name'>>) => setRevealed((r) => (r ? { ...r, ...values } : r));
+  return { revealed, ask, patch, pending: reveal.isPending };
 }

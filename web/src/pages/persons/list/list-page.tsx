@@ -1,6 +1,6 @@
-import { ClearOutlined, LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Select, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Pagination, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { listPersons, type PersonCategory, type PersonDto, type PersonStatus } from '../../../api/persons.ts';
 import { useCurrentUser } from '../../../auth/current-user.tsx';
@@ -9,11 +9,27 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { usePhone } from '../../warnings/shared/use-phone.ts';
 import { canWritePersons } from '../shared/access.ts';
 import { personListKey } from '../shared/keys.ts';
-import { CATEGORIES, categoryLabel, STATUSES, statusLabel } from '../shared/labels.ts';
 import { CategoryTag, PersonStatusTag } from '../shared/tags.tsx';
+import { ListFilters } from './list-filters.tsx';
 import { PAGE_SIZE, readFilter, toQuery, writeFilter, type PersonFilter } from './list-params.ts';
 
-/** Key persons of the caller's jurisdiction (masked), the latest change first. */
+/** The control period's last day, flagged when it has passed while the person is still under control. */
+function ControlUntil({ p }: { p: PersonDto }) {
+  const t = useT();
+  if (!p.controlUntil) return <>{t('common.none')}</>;
+  return (
+    <span>
+      {formatDateTime(p.controlUntil).slice(0, 10)}
+      {p.controlOverdue && (
+        <Tag color="red" className="fz-ps-overdue" data-testid={`person-overdue-${p.id}`}>
+          {t('persons.detail.overdue')}
+        </Tag>
+      )}
+    </span>
+  );
+}
+
+/** Key persons of the caller's jurisdiction (masked), the latest change first, searchable, with the total. */
 export function ListPage() {
   const me = useCurrentUser();
   const t = useT();
@@ -24,11 +40,12 @@ export function ListPage() {
   const query = toQuery(filter);
   const list = useQuery({ queryKey: personListKey(query), queryFn: () => listPersons(query), placeholderData: keepPreviousData });
   const change = (f: PersonFilter) => setParams(writeFilter(f));
-  const set = (patch: Partial<PersonFilter>) => change({ ...filter, ...patch, page: 1 });
   const rows = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
   const loading = list.isFetching && !list.data;
   const open = (p: PersonDto) => void navigate(`/persons/${p.id}`);
-  const full = rows.length === PAGE_SIZE;
+  const onPage = (page: number) => change({ ...filter, page });
+  const none = t('common.none');
 
   const columns: TableColumnsType<PersonDto> = [
     {
@@ -43,9 +60,10 @@ export function ListPage() {
     { key: 'idNumber', title: t('persons.field.idNumber'), dataIndex: 'idNumber' },
     { key: 'category', title: t('persons.field.category'), dataIndex: 'category', render: (v: PersonCategory) => <CategoryTag category={v} /> },
     { key: 'unit', title: t('persons.field.unit'), dataIndex: 'orgName' },
-    { key: 'abroad', title: t('persons.field.abroadLocation'), dataIndex: 'abroadLocation', render: (v: string | null) => v ?? t('common.none') },
-    { key: 'listedAt', title: t('persons.field.listedAt'), dataIndex: 'listedAt', render: (v: string) => formatDateTime(v) },
-    { key: 'controlUntil', title: t('persons.field.controlUntil'), dataIndex: 'controlUntil', render: (v: string | null) => (v ? formatDateTime(v).slice(0, 10) : t('common.none')) },
+    { key: 'officer', title: t('persons.field.officer'), dataIndex: 'officerName', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('persons.detail.noOfficer')}</Typography.Text> },
+    { key: 'abroad', title: t('persons.field.abroadLocation'), dataIndex: 'abroadLocation', render: (v: string | null) => v ?? none },
+    { key: 'controlUntil', title: t('persons.field.controlUntil'), render: (_v, p) => <ControlUntil p={p} /> },
+    { key: 'updatedAt', title: t('persons.field.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
     { key: 'status', title: t('persons.field.status'), dataIndex: 'status', fixed: 'end', render: (v: PersonStatus) => <PersonStatusTag status={v} /> },
   ];
 
@@ -54,6 +72,7 @@ export function ListPage() {
       variant="borderless"
       size="small"
       data-testid="person-list"
+      data-total={list.data ? total : undefined}
       title={t('persons.list.title')}
       extra={
         canWritePersons(me.role) && (
@@ -65,33 +84,10 @@ export function ListPage() {
         )
       }
     >
-      <div className="fz-filters" data-testid="person-filters">
-        <Select<PersonCategory>
-          allowClear
-          placeholder={t('persons.filter.allCategories')}
-          aria-label={t('persons.filter.category')}
-          value={filter.category}
-          onChange={(category) => set({ category })}
-          options={CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))}
-          className="fz-filter fz-filter-wide"
-          data-testid="person-filter-category"
-        />
-        <Select<PersonStatus>
-          allowClear
-          placeholder={t('persons.filter.allStatuses')}
-          aria-label={t('persons.filter.status')}
-          value={filter.status}
-          onChange={(status) => set({ status })}
-          options={STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
-          className="fz-filter"
-          data-testid="person-filter-status"
-        />
-        {(filter.category || filter.status) && (
-          <Button type="link" icon={<ClearOutlined />} onClick={() => change({ page: 1 })}>
-            {t('persons.filter.reset')}
-          </Button>
-        )}
-      </div>
+      <ListFilters key={filter.q ?? ''} value={filter} onChange={change} />
+      <Typography.Paragraph type="secondary" className="fz-small" data-testid="person-total">
+        {list.data ? t('persons.list.total', { n: total }) : '\u00a0'}
+      </Typography.Paragraph>
       {phone ? (
         !loading && rows.length === 0 ? (
           <Empty description={t('persons.list.empty')} data-testid="person-cards" />
@@ -111,11 +107,19 @@ export function ListPage() {
                   <div className="fz-ps-card-line">
                     <span>{p.abroadLocation ? `${p.orgName} · ${p.abroadLocation}` : p.orgName}</span>
                     <Typography.Text type="secondary" className="fz-small">
-                      {formatDateTime(p.listedAt)}
+                      {p.officerName ?? t('persons.detail.noOfficer')}
                     </Typography.Text>
                   </div>
+                  {p.controlUntil && (
+                    <div className="fz-ps-card-line">
+                      <span>
+                        {t('persons.field.controlUntil')} <ControlUntil p={p} />
+                      </span>
+                    </div>
+                  )}
                 </Card>
               ))}
+              {total > PAGE_SIZE && <Pagination simple current={filter.page} pageSize={PAGE_SIZE} total={total} onChange={onPage} className="fz-ps-pager" data-testid="person-pager" />}
             </div>
           </Spin>
         )
@@ -131,15 +135,8 @@ export function ListPage() {
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('persons.list.empty') }}
           onRow={(p) => ({ onClick: () => open(p), 'data-testid': `person-row-${p.id}` })}
-          pagination={false}
+          pagination={total > PAGE_SIZE ? { current: filter.page, pageSize: PAGE_SIZE, total, showSizeChanger: false, onChange: onPage, className: 'fz-ps-table-pager' } : false}
         />
-      )}
-      {(filter.page > 1 || full) && (
-        <div className="fz-ps-pager" data-testid="person-pager">
-          <Button icon={<LeftOutlined />} disabled={filter.page <= 1} onClick={() => change({ ...filter, page: filter.page - 1 })} aria-label={t('persons.list.prev')} />
-          <span>{t('persons.list.page', { n: filter.page })}</span>
-          <Button icon={<RightOutlined />} disabled={!full} onClick={() => change({ ...filter, page: filter.page + 1 })} aria-label={t('persons.list.next')} />
-        </div>
       )}
     </Card>
   );

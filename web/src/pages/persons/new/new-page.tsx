@@ -1,21 +1,21 @@
-import { ArrowLeftOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { checkIdNumber } from '../../../../../src/lib/id-number.ts';
 import type { FieldError } from '../../../../../src/server/errors.ts';
-import { listOrgs } from '../../../api/orgs.ts';
 import { createPerson, type PersonBody, type PersonCategory } from '../../../api/persons.ts';
 import { ApiError } from '../../../api/problem.ts';
 import { useCurrentUser } from '../../../auth/current-user.tsx';
 import { useT } from '../../../i18n/lang-context.tsx';
 import { showError, showSuccess } from '../../../lib/notify.ts';
-import { phoneRule, required } from '../../../lib/rules.ts';
+import { required } from '../../../lib/rules.ts';
 import { serverNow } from '../../../lib/server-time.ts';
 import { placeErrors, serverMessage } from '../shared/errors.ts';
 import { PERSONS_KEY } from '../shared/keys.ts';
 import { CATEGORIES, categoryLabel } from '../shared/labels.ts';
+import { ABROAD, AbroadFields, contactsOf, FamilyContactsField, MeasuresField, measuresOf, PhoneField, trimmed, UnitField, useKeepingUnits, type ContactValues } from '../shared/person-fields.tsx';
 
 interface Values {
   idNumber?: string;
@@ -26,19 +26,13 @@ interface Values {
   measures?: string[];
   abroadLocation?: string;
   returnPlan?: string;
-  familyContacts?: { name?: string; relation?: string; phone?: string }[];
+  familyContacts?: ContactValues[];
 }
 
 const FIELDS = ['idNumber', 'name', 'phone', 'category', 'orgCode', 'measures', 'abroadLocation', 'returnPlan', 'familyContacts'] as const;
-/** Units that keep a file (createPerson in src/modules/persons/persons.ts). */
-const KEEPING_KINDS: ReadonlySet<string> = new Set(['county', 'station', 'township']);
-const ABROAD: ReadonlySet<PersonCategory | undefined> = new Set(['stranded_abroad', 'illegal_crossing', 'returnee']);
-
-const trimmed = (v: string | undefined) => v?.trim() || undefined;
-
 function toBody(v: Values): PersonBody {
-  const contacts = (v.familyContacts ?? []).filter((c) => c.name?.trim() || c.relation?.trim() || c.phone?.trim());
-  const measures = (v.measures ?? []).map((m) => m.trim()).filter(Boolean);
+  const contacts = contactsOf(v.familyContacts);
+  const measures = measuresOf(v.measures);
   return {
     idNumber: (v.idNumber ?? '').trim(),
     name: (v.name ?? '').trim(),
@@ -48,7 +42,7 @@ function toBody(v: Values): PersonBody {
     ...(measures.length ? { measures } : {}),
     abroadLocation: trimmed(v.abroadLocation),
     returnPlan: trimmed(v.returnPlan),
-    ...(contacts.length ? { familyContacts: contacts.map((c) => ({ name: (c.name ?? '').trim(), relation: (c.relation ?? '').trim(), phone: trimmed(c.phone) })) } : {}),
+    ...(contacts.length ? { familyContacts: contacts } : {}),
   };
 }
 
@@ -60,8 +54,7 @@ export function NewPage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [unplaced, setUnplaced] = useState<FieldError[]>([]);
-  const orgs = useQuery({ queryKey: ['orgs', 'active'], queryFn: () => listOrgs(false), staleTime: 5 * 60_000 });
-  const units = useMemo(() => (orgs.data ?? []).filter((o) => o.active && KEEPING_KINDS.has(o.kind)), [orgs.data]);
+  const { units, loading: unitsLoading } = useKeepingUnits();
   const category = Form.useWatch('category', form);
 
   // The caller's own unit when it keeps files, else the only one in reach.
@@ -159,9 +152,7 @@ export function NewPage() {
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
-                  <Form.Item name="phone" label={t('persons.field.phone')} rules={[phoneRule(t)]}>
-                    <Input maxLength={20} inputMode="tel" autoComplete="off" data-testid="person-phone" />
-                  </Form.Item>
+                  <PhoneField testPrefix="person" />
                 </Col>
               </Row>
             </Card>
@@ -175,64 +166,17 @@ export function NewPage() {
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
-                  <Form.Item name="orgCode" label={t('persons.field.unit')} rules={[required(t)]}>
-                    <Select
-                      showSearch={{ optionFilterProp: 'label' }}
-                      loading={orgs.isPending}
-                      placeholder={t('persons.new.orgPlaceholder')}
-                      options={units.map((u) => ({ value: u.code, label: `${u.name} ${u.code}` }))}
-                      data-testid="person-org"
-                    />
-                  </Form.Item>
+                  <UnitField units={units} loading={unitsLoading} testPrefix="person" />
                 </Col>
               </Row>
-              <Form.Item name="measures" label={t('persons.field.measures')}>
-                <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={['\n', '；', ';']} placeholder={t('persons.new.measuresPlaceholder')} data-testid="person-measures" />
-              </Form.Item>
+              <MeasuresField testPrefix="person" />
             </Card>
           </Col>
           <Col xs={24}>
             <Card variant="borderless" size="small" title={ABROAD.has(category) ? t('persons.new.abroad') : t('persons.field.familyContacts')}>
-              {ABROAD.has(category) && (
-                <Row gutter={12}>
-                  <Col xs={24} md={8}>
-                    <Form.Item name="abroadLocation" label={t('persons.field.abroadLocation')} rules={[{ max: 200, message: t('persons.err.tooLong', { n: 200 }) }]}>
-                      <Input maxLength={200} data-testid="person-abroad" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={16}>
-                    <Form.Item name="returnPlan" label={t('persons.field.returnPlan')} rules={[{ max: 5000, message: t('persons.err.tooLong', { n: 5000 }) }]}>
-                      <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid="person-return-plan" />
-                    </Form.Item>
-                  </Col>
-                </Row>
-              )}
+              {ABROAD.has(category) && <AbroadFields testPrefix="person" />}
               {ABROAD.has(category) && <Typography.Text strong>{t('persons.field.familyContacts')}</Typography.Text>}
-              <Form.List name="familyContacts">
-                {(rows, { add, remove }) => (
-                  <div className={ABROAD.has(category) ? 'fz-gap-top' : undefined}>
-                    {rows.map((row) => (
-                      <div key={row.key} className="fz-ps-contact-row" data-testid={`person-contact-${row.name}`}>
-                        <Form.Item name={[row.name, 'name']} rules={[required(t), { max: 50, message: t('persons.err.tooLong', { n: 50 }) }]}>
-                          <Input placeholder={t('persons.field.name')} maxLength={50} aria-label={t('persons.field.name')} />
-                        </Form.Item>
-                        <Form.Item name={[row.name, 'relation']} rules={[required(t), { max: 20, message: t('persons.err.tooLong', { n: 20 }) }]}>
-                          <Input placeholder={t('persons.field.relation')} maxLength={20} aria-label={t('persons.field.relation')} />
-                        </Form.Item>
-                        <Form.Item name={[row.name, 'phone']} rules={[phoneRule(t)]}>
-                          <Input placeholder={t('persons.field.phone')} maxLength={20} inputMode="tel" aria-label={t('persons.field.phone')} />
-                        </Form.Item>
-                        <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(row.name)} aria-label={t('persons.new.removeContact')} />
-                      </div>
-                    ))}
-                    {rows.length < 20 && (
-                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} data-testid="person-contact-add">
-                        {t('persons.new.addContact')}
-                      </Button>
-                    )}
-                  </div>
-                )}
-              </Form.List>
+              <FamilyContactsField testPrefix="person" className={ABROAD.has(category) ? 'fz-gap-top' : undefined} />
             </Card>
           </Col>
         </Row>

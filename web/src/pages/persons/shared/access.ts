@@ -12,3 +12,8 @@ export function canWritePersons(role: Role): boolean {
 export function canAddEvent(role: Role): boolean {
   return canWritePersons(role) || role === 'grid_worker';
 }
+
+/** May be a file's responsible officer, so "mine" means something (OFFICER_ROLES on the server). */
+export function canBeOfficer(role: Role): boolean {
+  return role === 'station_officer' || role === 'center_analyst' || role === 'center_leader';
+}

@@ -12,6 +12,9 @@ const KNOWN: readonly [RegExp, MessageKey][] = [
   [/county, station or township keeps the file/, 'persons.err.orgKind'],
   [/outside your jurisdiction/, 'persons.err.outside'],
   [/lies in the future/, 'persons.err.future'],
+  [/not an active police officer/, 'persons.err.officer'],
+  [/looks masked/, 'persons.err.masked'],
+  [/^nothing to change/, 'persons.err.nothing'],
   [/^Required$|expected string, received undefined|Invalid input: expected/i, 'common.required'],
 ];
 
