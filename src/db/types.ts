@@ -573,7 +573,22 @@ export interface ReferenceFiguresTable {
   updated_by: string | null;
 }
 
+/** A statistics report with its frozen figures and workbook (migration 0012). */
+export interface StatReportsTable {
+  id: Generated<number>;
+  kind: 'weekly' | 'monthly' | 'custom';
+  org_id: number;
+  first_day: string;
+  last_day: string;
+  title: string;
+  figures: ColumnType<Record<string, unknown>, string, string>;
+  xlsx: Buffer;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
 export interface DB {
+  stat_reports: StatReportsTable;
   stat_days: StatDaysTable;
   reference_figures: ReferenceFiguresTable;
   restrictions: RestrictionsTable;

@@ -5,6 +5,7 @@ import type { Deps } from '../../server/context.ts';
 import { route } from '../../server/route.ts';
 import { scopeOf } from '../orgs/scope.ts';
 import { KPIS } from './kpis.ts';
+import * as reports from './reports.ts';
 import * as service from './stats.service.ts';
 
 /** Leadership and the center see their jurisdiction's figures; a station its own. */
@@ -12,6 +13,10 @@ const READERS: readonly Role[] = ['admin', 'center_analyst', 'center_leader', 'v
 const KpiIdEnum = z.enum(KPIS.map((k) => k.id) as [string, ...string[]]);
 const Days = z.object({ firstDay: z.string(), lastDay: z.string() });
 const Share = z.array(z.object({ key: z.string(), n: z.number(), share: z.number() }));
+const IdParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53 - 1) });
+const ReportOut = z.object({ id: z.number(), kind: z.enum(['weekly', 'monthly', 'custom']), title: z.string(), orgCode: z.string(), orgName: z.string(), firstDay: z.string(), lastDay: z.string(), createdAt: z.string(), createdBy: z.string().nullable() });
+/** A file name with Chinese in it, as browsers read it (RFC 6266 / 5987). */
+const attachment = (name: string) => `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function statsRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
@@ -47,5 +52,52 @@ export function statsRoutes(app: FastifyInstance, deps: Deps): void {
       }),
     },
     handler: async ({ principal, query }) => service.dashboard(deps, await scopeOf(deps.db, principal), query),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/stats/reports',
+    summary: 'Weekly, monthly and custom statistics reports of the units in the caller’s scope, newest period first',
+    tags: ['stats'],
+    auth: READERS,
+    query: z.strictObject({ kind: z.enum(['weekly', 'monthly', 'custom']).optional(), orgCode: z.string().trim().max(20).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    responses: { 200: z.object({ items: z.array(ReportOut) }) },
+    handler: async ({ principal, query }) => reports.list(deps, await scopeOf(deps.db, principal), query),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/stats/reports',
+    summary: 'Make a report now for a period (default: the year so far) and a unit in scope; its figures are frozen',
+    tags: ['stats'],
+    auth: ['admin', 'center_analyst', 'center_leader'],
+    body: z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional(), orgCode: z.string().trim().max(20).optional() }),
+    status: 201,
+    responses: { 201: ReportOut },
+    handler: async ({ ctx, principal, body }) => reports.create(deps, ctx, await scopeOf(deps.db, principal), body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/stats/reports/:id/xlsx',
+    summary: 'The report’s Excel workbook (概况, 分单位, 案件构成, 趋势); audited',
+    tags: ['stats'],
+    auth: READERS,
+    params: IdParams,
+    handler: async ({ ctx, principal, params, reply }) => {
+      const file = await reports.download(deps, ctx, await scopeOf(deps.db, principal), params.id);
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachment(file.fileName));
+      return file.content;
+    },
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/stats/reports/:id/html',
+    summary: 'The report as a printable page; audited',
+    tags: ['stats'],
+    auth: READERS,
+    params: IdParams,
+    handler: async ({ ctx, principal, params, reply }) => {
+      const html = await reports.printable(deps, ctx, await scopeOf(deps.db, principal), params.id);
+      await reply.type('text/html; charset=utf-8').send(html);
+      return undefined;
+    },
   });
 }

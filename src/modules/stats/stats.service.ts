@@ -36,8 +36,14 @@ function family(s: Sums, prefix: string) {
  */
 export async function dashboard(deps: Deps, scope: Scope, q: { from?: string | undefined; to?: string | undefined; orgCode?: string | undefined }) {
   const period = periodOf(deps.clock.now(), q);
-  const org = q.orgCode ? await requireInScope(deps, scope, q.orgCode, 'query.orgCode') : await requireInScope(deps, scope, scope.rootCode, 'query.orgCode');
-  const unitScope: Scope = { rootId: org.id, rootCode: org.code, rootPath: org.path, rootKind: org.kind, everything: org.path.split('/').filter(Boolean).length === 1, partner: false };
+  const org = await requireInScope(deps, scope, q.orgCode ?? scope.rootCode, 'query.orgCode');
+  return figuresOf(deps, org, period);
+}
+export type Dashboard = Awaited<ReturnType<typeof figuresOf>>;
+
+/** The dashboard's figures for one unit and period (also what a report is made from). */
+export async function figuresOf(deps: Deps, org: { id: number; code: string; name: string; kind: string; path: string }, period: Days) {
+  const unitScope: Scope = { rootId: org.id, rootCode: org.code, rootPath: org.path, rootKind: org.kind as Scope['rootKind'], everything: org.path.split('/').filter(Boolean).length === 1, partner: false };
   const orgIds = await orgIdsInScope(deps.db, unitScope);
   const trend = trendMonths(period);
   const [now, lastYear, previous, monthly, units, children] = await Promise.all([
