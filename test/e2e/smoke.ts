@@ -2,7 +2,8 @@
  * Browser smoke test: starts the real server on a free port with a fresh demo city, signs in as every
  * demo role through the login form, checks each home page and menu, walks the admin pages (issuing and
  * revoking a token through the UI), runs the warnings flow (warnings-flow.ts), the cases flow
- * (cases-flow.ts) and the cards flow (cards-flow.ts), and fails on any browser console error or warning.
+ * (cases-flow.ts), the cards flow (cards-flow.ts) and the persons flow (persons-flow.ts), and fails on any
+ * browser console error or warning.
  *
  *   npx tsx test/e2e/smoke.ts
  *
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { cardsFlow } from './cards-flow.ts';
 import { casesFlow } from './cases-flow.ts';
+import { personsFlow } from './persons-flow.ts';
 import type { Ctx } from './flows.ts';
 import { Report } from './report.ts';
 import { allRounds } from './rounds.ts';
@@ -29,8 +31,8 @@ import { warningsFlow } from './warnings-flow.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PASSWORD = 'Smoke-test-2024';
-// Two bundles of every flow take 7–8 minutes on the 2-core machines; the margin keeps a slow run from failing.
-const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 900_000);
+// Two bundles of every flow take 8–10 minutes on the 2-core machines; the margin keeps a slow run from failing.
+const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 1_200_000);
 type Bundle = 'prod' | 'dev';
 const BUNDLES = (process.env.E2E_BUNDLES ?? 'prod,dev').split(',').map((b) => b.trim()).filter((b): b is Bundle => b === 'prod' || b === 'dev');
 
@@ -114,6 +116,8 @@ async function main(): Promise<void> {
     await casesFlow(browser, ctx, report, label);
     // The 断卡 screens' flow (test/e2e/cards-flow.ts): ministry leads, verification, joint punishment, notice, appeal, partners.
     await cardsFlow(browser, ctx, report, label);
+    // The 控 screens' flow (test/e2e/persons-flow.ts): a stranded person's file from listing to control.
+    await personsFlow(browser, ctx, report, label);
   }
 }
 
