@@ -5,6 +5,7 @@ import type { Deps } from '../../server/context.ts';
 import { route } from '../../server/route.ts';
 import { scopeOf } from '../orgs/scope.ts';
 import { KPIS } from './kpis.ts';
+import * as reference from './reference.ts';
 import * as reports from './reports.ts';
 import * as service from './stats.service.ts';
 
@@ -99,5 +100,25 @@ export function statsRoutes(app: FastifyInstance, deps: Deps): void {
       await reply.type('text/html; charset=utf-8').send(html);
       return undefined;
     },
+  });
+  route(app, deps, {
+    method: 'PUT',
+    url: '/api/v1/stats/reference-figures',
+    summary: 'Enter figures from outside per unit and month (criminal cases, population 16–60, app registrations); all or nothing',
+    tags: ['stats'],
+    auth: ['admin', 'center_analyst'],
+    body: reference.ReferenceIn,
+    responses: { 200: z.object({ stored: z.number() }) },
+    handler: async ({ ctx, principal, body }) => reference.put(deps, ctx, await scopeOf(deps.db, principal), body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/stats/reference-figures',
+    summary: 'Figures from outside of the units in scope, by unit and month',
+    tags: ['stats'],
+    auth: READERS,
+    query: z.strictObject({ from: reference.Month.optional(), to: reference.Month.optional(), key: z.enum(reference.REFERENCE_KEYS).optional() }),
+    responses: { 200: z.object({ items: z.array(reference.ReferenceOut) }) },
+    handler: async ({ principal, query }) => reference.list(deps, await scopeOf(deps.db, principal), query),
   });
 }

@@ -118,18 +118,29 @@ describe('statistics dashboard', () => {
     expect((await api.as(analyst, 'GET', '/api/v1/stats/dashboard?from=2026-3-1')).json().errors[0].path).toBe('query.from');
   });
 
-  it('takes criminal cases, population and app registrations from reference figures', async () => {
-    const county = await t.deps.db.selectFrom('orgs').select('id').where('code', '=', '149902').executeTakeFirstOrThrow();
-    const now = t.clock.now();
-    await t.deps.db
-      .insertInto('reference_figures')
-      .values([
-        { org_id: county.id, month: '2026-03-01', key: 'criminal_cases', value: '40', updated_at: now },
-        { org_id: county.id, month: '2026-01-01', key: 'population_16_60', value: '100000', updated_at: now },
-        { org_id: county.id, month: '2026-02-01', key: 'app_registered', value: '41000', updated_at: now },
-        { org_id: county.id, month: '2026-03-01', key: 'app_registered', value: '45000', updated_at: now },
-      ])
-      .execute();
+  it('takes criminal cases, population and app registrations from reference figures entered by the center', async () => {
+    const put = (who: Session, items: unknown[]) => api.as(who, 'PUT', '/api/v1/stats/reference-figures', { items });
+    // All or nothing: a bad item refuses the batch and is named.
+    const bad = await put(analyst, [
+      { orgCode: '149902', month: '2026-03', key: 'criminal_cases', value: 40 },
+      { orgCode: 'ICBC', month: '2026-03', key: 'criminal_cases', value: 1 },
+      { orgCode: '149902', month: '2026-05', key: 'app_registered', value: 1 },
+    ]);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['items.1.orgCode', 'items.2.month']);
+    expect((await put(officer, [{ orgCode: '149902001', month: '2026-03', key: 'criminal_cases', value: 1 }])).statusCode).toBe(403);
+    const ok = await put(analyst, [
+      { orgCode: '149902', month: '2026-03', key: 'criminal_cases', value: 39 },
+      { orgCode: '149902', month: '2026-01', key: 'population_16_60', value: 100000 },
+      { orgCode: '149902', month: '2026-02', key: 'app_registered', value: 41000 },
+      { orgCode: '149902', month: '2026-03', key: 'app_registered', value: 45000 },
+    ]);
+    expect(ok.json()).toEqual({ stored: 4 });
+    // A figure entered again replaces the earlier one.
+    await put(analyst, [{ orgCode: '149902', month: '2026-03', key: 'criminal_cases', value: 40 }]);
+    const listed = (await api.as(officer, 'GET', '/api/v1/stats/reference-figures?from=2026-03&to=2026-03')).json();
+    expect(listed.items).toEqual([]);
+    const all = (await api.as(analyst, 'GET', '/api/v1/stats/reference-figures?from=2026-03&to=2026-03&key=criminal_cases')).json();
+    expect(all.items).toEqual([expect.objectContaining({ orgCode: '149902', month: '2026-03', key: 'criminal_cases', value: 40 })]);
     const d = (await api.as(analyst, 'GET', '/api/v1/stats/dashboard?orgCode=149902&from=2026-03-01&to=2026-04-01')).json();
     const k = Object.fromEntries(d.kpis.map((x: { id: string }) => [x.id, x]));
     expect(k.fraud_share.value).toBe(0.05);
