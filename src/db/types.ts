@@ -587,7 +587,25 @@ export interface StatReportsTable {
   created_by: string | null;
 }
 
+/** A 警情通报 bulletin, drafted from the figures and narratives and published (migration 0013). */
+export interface StatBulletinsTable {
+  id: Generated<number>;
+  org_id: number;
+  first_day: string;
+  last_day: string;
+  title: string;
+  body: string;
+  status: 'draft' | 'published';
+  basis: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  published_at: NullableTimestamp;
+  published_by: string | null;
+}
+
 export interface DB {
+  stat_bulletins: StatBulletinsTable;
   stat_reports: StatReportsTable;
   stat_days: StatDaysTable;
   reference_figures: ReferenceFiguresTable;

@@ -5,6 +5,7 @@ import type { Deps } from '../../server/context.ts';
 import { route } from '../../server/route.ts';
 import { scopeOf } from '../orgs/scope.ts';
 import { KPIS } from './kpis.ts';
+import * as bulletins from './bulletins.ts';
 import * as reference from './reference.ts';
 import * as reports from './reports.ts';
 import * as service from './stats.service.ts';
@@ -120,5 +121,58 @@ export function statsRoutes(app: FastifyInstance, deps: Deps): void {
     query: z.strictObject({ from: reference.Month.optional(), to: reference.Month.optional(), key: z.enum(reference.REFERENCE_KEYS).optional() }),
     responses: { 200: z.object({ items: z.array(reference.ReferenceOut) }) },
     handler: async ({ principal, query }) => reference.list(deps, await scopeOf(deps.db, principal), query),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/stats/bulletins',
+    summary: 'Draft a 警情通报 for a unit and period (default: the last 7 days) from the figures, new phrases in the narratives and typical cases',
+    tags: ['stats'],
+    auth: ['admin', 'center_analyst'],
+    body: z.strictObject({ from: z.iso.date().optional(), to: z.iso.date().optional(), orgCode: z.string().trim().max(20).optional() }),
+    status: 201,
+    responses: { 201: bulletins.BulletinOut },
+    handler: async ({ ctx, principal, body }) => bulletins.draft(deps, ctx, await scopeOf(deps.db, principal), body),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/stats/bulletins',
+    summary: 'Bulletins of the units in scope, newest first',
+    tags: ['stats'],
+    auth: READERS,
+    query: z.strictObject({ status: z.enum(['draft', 'published']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    responses: { 200: z.object({ items: z.array(bulletins.BulletinOut) }) },
+    handler: async ({ principal, query }) => bulletins.list(deps, await scopeOf(deps.db, principal), query),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/stats/bulletins/:id',
+    summary: 'One bulletin',
+    tags: ['stats'],
+    auth: READERS,
+    params: IdParams,
+    responses: { 200: bulletins.BulletinOut },
+    handler: async ({ principal, params }) => bulletins.get(deps, await scopeOf(deps.db, principal), params.id),
+  });
+  route(app, deps, {
+    method: 'PATCH',
+    url: '/api/v1/stats/bulletins/:id',
+    summary: 'Edit a draft bulletin’s title or text (409 once published)',
+    tags: ['stats'],
+    auth: ['admin', 'center_analyst'],
+    params: IdParams,
+    body: z.strictObject({ title: z.string().trim().min(4).max(200).optional(), body: z.string().trim().min(10).max(50_000).optional() }).refine((v) => v.title !== undefined || v.body !== undefined, 'give a title or a body'),
+    responses: { 200: bulletins.BulletinOut },
+    handler: async ({ ctx, principal, params, body }) => bulletins.edit(deps, ctx, await scopeOf(deps.db, principal), params.id, body),
+  });
+  route(app, deps, {
+    method: 'POST',
+    url: '/api/v1/stats/bulletins/:id/publish',
+    summary: 'Publish a draft bulletin to the units directly below (their bell rings)',
+    tags: ['stats'],
+    auth: ['admin', 'center_analyst', 'center_leader'],
+    params: IdParams,
+    body: z.strictObject({}),
+    responses: { 200: bulletins.BulletinOut },
+    handler: async ({ ctx, principal, params }) => bulletins.publish(deps, ctx, await scopeOf(deps.db, principal), params.id),
   });
 }
