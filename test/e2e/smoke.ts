@@ -2,8 +2,8 @@
  * Browser smoke test: starts the real server on a free port with a fresh demo city, signs in as every
  * demo role through the login form, checks each home page and menu, walks the admin pages (issuing and
  * revoking a token through the UI), runs the warnings flow (warnings-flow.ts), the cases flow
- * (cases-flow.ts), the cards flow (cards-flow.ts) and the persons flow (persons-flow.ts), and fails on any
- * browser console error or warning.
+ * (cases-flow.ts), the cards flow (cards-flow.ts), the persons flow (persons-flow.ts) and the stats flow
+ * (stats-flow.ts), and fails on any browser console error or warning.
  *
  *   npx tsx test/e2e/smoke.ts
  *
@@ -23,6 +23,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { cardsFlow } from './cards-flow.ts';
 import { casesFlow } from './cases-flow.ts';
 import { personsFlow } from './persons-flow.ts';
+import { statsFlow } from './stats-flow.ts';
 import type { Ctx } from './flows.ts';
 import { Report } from './report.ts';
 import { allRounds } from './rounds.ts';
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
     await cardsFlow(browser, ctx, report, label);
     // The 控 screens' flow (test/e2e/persons-flow.ts): a stranded person's file from listing to control.
     await personsFlow(browser, ctx, report, label);
+    // The 统计研判 dashboard's flow (test/e2e/stats-flow.ts): periods, units, drilling down and through to the records.
+    await statsFlow(browser, ctx, report, label);
   }
 }
 

@@ -22,9 +22,10 @@ const CasesModule = lazy(async () => ({ default: (await import('./pages/cases/ca
 const FundsModule = lazy(async () => ({ default: (await import('./pages/funds/funds-pages.ts')).FundsModule }));
 const CardsModule = lazy(async () => ({ default: (await import('./pages/cards/cards-pages.ts')).CardsModule }));
 const PersonsModule = lazy(async () => ({ default: (await import('./pages/persons/persons-pages.ts')).PersonsModule }));
+const StatsModule = lazy(async () => ({ default: (await import('./pages/stats/stats-pages.ts')).StatsModule }));
 
 /** Business modules built so far; the others still show their placeholder. */
-const BUILT: ReadonlySet<string> = new Set(['warnings', 'cases', 'funds', 'cards', 'persons']);
+const BUILT: ReadonlySet<string> = new Set(['warnings', 'cases', 'funds', 'cards', 'persons', 'stats']);
 
 /** System administration is for the admin role only (the server enforces the same on every call). */
 function AdminOnly() {
@@ -89,6 +90,14 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<Spin className="fz-page-spin" />}>
               <PersonsModule />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/stats/*"
+          element={
+            <Suspense fallback={<Spin className="fz-page-spin" />}>
+              <StatsModule />
             </Suspense>
           }
         />

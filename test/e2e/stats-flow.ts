@@ -1,0 +1,246 @@
+/**
+ * Browser test of the 统计研判 dashboard against the real server and its demo city:
+ *
+ *   npx tsx test/e2e/stats-flow.ts
+ *
+ * The center leader opens 统计研判 and sees the KPI cards with numbers, switches the period to this month
+ * and the jurisdiction to 城关区 (both land in the address, and a reload keeps them), goes back to the city
+ * by the path above the figures, clicks 河东区 in the heat table and the dashboard narrows to it (its 发案数
+ * is the row's), then clicks the 发案数 card and lands on the cases list of that period (the list does not
+ * read a unit from its address yet). The station officer sees only his station and the grids inside it, also
+ * when a link names another county. The dashboard is shown on a desktop, on a phone (cards
+ * stacked) and in English, and the charts follow the window's width. Any browser console error or warning,
+ * or any 4xx from the API, fails the check it is in.
+ *
+ * Standalone it builds a fresh web bundle into a temporary directory (E2E_BUNDLE=dev, the default, keeps
+ * React's and antd's runtime warnings; E2E_BUNDLE=prod builds what ships) and starts its own server, or
+ * uses a running one with E2E_BASE_URL and E2E_PASSWORD (its demo password). Env: CHROMIUM_PATH,
+ * SCREENSHOTS_DIR, KEEP_E2E_DATA=1, E2E_TIMEOUT_MS (default 240000).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
+import { Report } from './report.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CITY = '149900';
+const COUNTY = '149902'; // 城关区
+const OTHER_COUNTY = '149903'; // 河东区
+const STATION = '149902001'; // 城关区城东派出所, the demo station officer's
+
+/** The dashboard has the figures of this unit (and, if given, of the period starting that day) and is not refetching. */
+async function settled(page: Page, orgCode: string, firstDay?: string): Promise<void> {
+  const first = firstDay ? `[data-first="${firstDay}"]` : '';
+  await page.locator(`[data-testid="stats-dashboard"][data-settled="true"][data-org-code="${orgCode}"]${first}`).waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+async function openStats(page: Page, phone = false): Promise<void> {
+  if (phone) await page.getByTestId('open-menu').click();
+  await page.getByTestId('nav-stats').click();
+  await page.getByTestId('module-stats').waitFor({ state: 'visible' });
+}
+
+async function kpiValue(page: Page, id: string): Promise<string> {
+  return (await page.getByTestId(`stats-kpi-${id}`).getAttribute('data-value')) ?? '';
+}
+
+/** This month so far: the 1st to today (a period reaching past today ends today on the server). */
+function monthSpan(today: string): { first: string; last: string } {
+  return { first: `${today.slice(0, 7)}-01`, last: today };
+}
+
+export async function statsFlow(b: Browser, ctx: Ctx, report: Report, label = ''): Promise<void> {
+  const contexts: BrowserContext[] = [];
+  const open = async (viewport: typeof DESKTOP, phone = false) => {
+    const c = await b.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+    contexts.push(c);
+    return newWatchedPage(c, ctx);
+  };
+  try {
+    const leader = await open(DESKTOP);
+    let today = '';
+
+    let ok = await report.check(`${label}stats: the center leader opens 统计研判 and sees the KPI cards with numbers, the trend and the counties`, async () => {
+      await login(leader, ctx, 'center_leader');
+      await openStats(leader);
+      await settled(leader, CITY);
+      // The default period is the year so far: 1 January to today (China time, as the server counts).
+      const line = leader.getByTestId('stats-period-line');
+      today = (await line.getAttribute('data-last')) ?? '';
+      if ((await line.getAttribute('data-first')) !== `${today.slice(0, 4)}-01-01`) throw new Error('the default period is not the year so far');
+      for (const id of ['cases_reported', 'loss', 'cases_solved', 'suspects_arrested']) {
+        const v = Number(await kpiValue(leader, id));
+        if (!(v > 0)) throw new Error(`${id} shows ${v}, expected a number above 0 from the demo city`);
+        if (!/\d/.test(await leader.getByTestId(`stats-kpi-${id}-value`).innerText())) throw new Error(`${id} card shows no number`);
+      }
+      // The 两升两降 four come first, in that order.
+      const order = await leader.locator('[data-testid^="stats-kpi-"][data-value]').evaluateAll((els) => els.slice(0, 4).map((e) => e.getAttribute('data-testid')));
+      if (order.join() !== 'stats-kpi-cases_reported,stats-kpi-loss,stats-kpi-cases_solved,stats-kpi-suspects_arrested') throw new Error(`headline order: ${order.join()}`);
+      await leader.getByTestId('stats-kpi-loss').getByText('万元').waitFor({ state: 'visible' });
+      await leader.getByTestId('stats-trend-chart').locator('canvas').first().waitFor({ state: 'visible' });
+      await leader.getByTestId('stats-types-chart').waitFor({ state: 'visible' });
+      const rows = await leader.locator('[data-testid="stats-heat-table"] tr[data-code]').count();
+      if (rows !== 5) throw new Error(`the heat table lists ${rows} units, expected the 5 counties`);
+      await leader.getByTestId('stats-unit-self').getByText('示例市（本级）').waitFor({ state: 'visible' });
+      await screenshot(leader, ctx, 'stats-dashboard');
+    });
+    if (!ok) return;
+
+    const month = () => monthSpan(today);
+    ok = await report.check(`${label}stats: the leader switches to this month and to 城关区; the address keeps both through a reload`, async () => {
+      await leader.getByTestId('stats-period-month').click();
+      await leader.waitForURL((u) => u.searchParams.get('period') === today.slice(0, 7));
+      await settled(leader, CITY, month().first);
+      await leader.getByTestId('stats-org').click();
+      await leader.keyboard.type('城关区');
+      await leader.locator('.ant-select-tree-title', { hasText: /^城关区（区县）$/ }).click();
+      await leader.waitForURL((u) => u.searchParams.get('orgCode') === COUNTY && u.searchParams.get('period') === today.slice(0, 7));
+      await settled(leader, COUNTY, month().first);
+      // The heat table now lists 城关区's stations and townships.
+      await leader.getByTestId(`stats-unit-${STATION}`).waitFor({ state: 'visible' });
+      await leader.reload();
+      await settled(leader, COUNTY, month().first);
+      if ((await leader.getByTestId('stats-period-line').getAttribute('data-last')) !== month().last) throw new Error('this month does not end today');
+      // Back to the city through the path above the figures.
+      await leader.getByTestId('stats-path-current').getByText('城关区').waitFor({ state: 'visible' });
+      await leader.getByTestId(`stats-path-${CITY}`).click();
+      await settled(leader, CITY, month().first);
+      if (new URL(leader.url()).searchParams.has('orgCode')) throw new Error('the city is the leader’s own unit: no orgCode expected');
+    });
+    if (!ok) return;
+
+    ok = await report.check(`${label}stats: clicking 河东区 in the heat table narrows the dashboard to it; its 发案数 is the row's`, async () => {
+      const row = leader.getByTestId(`stats-unit-${OTHER_COUNTY}`);
+      const inRow = (await row.locator('[data-kpi="cases_reported"]').getAttribute('data-value')) ?? '';
+      await row.locator('td').nth(2).click();
+      await leader.waitForURL((u) => u.searchParams.get('orgCode') === OTHER_COUNTY);
+      await settled(leader, OTHER_COUNTY, month().first);
+      if ((await kpiValue(leader, 'cases_reported')) !== inRow) throw new Error(`河东区's 发案数 ${await kpiValue(leader, 'cases_reported')} differs from its row's ${inRow}`);
+      await leader.getByTestId('stats-path-current').getByText('河东区').waitFor({ state: 'visible' });
+    });
+    if (!ok) return;
+
+    await report.check(`${label}stats: the 发案数 card opens the cases list of the same period`, async () => {
+      await leader.getByTestId('stats-kpi-cases_reported-link').click();
+      // The list reads status, fraudType, from and to from its address; it does not read orgCode (yet).
+      await leader.waitForURL((u) => u.pathname === '/cases' && u.searchParams.get('status') === 'all' && u.searchParams.get('from') === month().first && u.searchParams.get('to') === month().last);
+      await leader.getByTestId('case-list').waitFor({ state: 'visible' });
+      await leader.goBack();
+      await settled(leader, OTHER_COUNTY, month().first);
+    });
+
+    await report.check(`${label}stats: the station officer sees only his station and its grids, also from a link naming another county`, async () => {
+      const officer = await open(DESKTOP);
+      await login(officer, ctx, 'station_officer');
+      await openStats(officer);
+      await settled(officer, STATION);
+      const codes = await officer.locator('[data-testid="stats-heat-table"] tr[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+      if (codes.length === 0 || codes.some((c) => !c.startsWith(STATION))) throw new Error(`units outside the station: ${codes.join(', ')}`);
+      await officer.getByTestId('stats-org').click();
+      await officer.locator('.ant-select-tree-title', { hasText: '城关区城东派出所' }).first().waitFor({ state: 'visible' });
+      if (await officer.locator('.ant-select-tree-title', { hasText: '河东区' }).count()) throw new Error('the picker offers 河东区 to the station officer');
+      await officer.keyboard.press('Escape');
+      await screenshot(officer, ctx, 'stats-dashboard-station');
+      // A shared link naming another county shows his own station instead, without asking the server for it.
+      await officer.goto(`${ctx.baseUrl}/stats?orgCode=${OTHER_COUNTY}`);
+      await settled(officer, STATION);
+      await officer.getByTestId('stats-org-outside').waitFor({ state: 'visible' });
+    });
+
+    await report.check(`${label}stats: the dashboard on a 390×844 phone (cards stacked) and in English; the charts follow the window`, async () => {
+      const phone = await open(PHONE, true);
+      await login(phone, ctx, 'center_leader');
+      await openStats(phone, true);
+      await settled(phone, CITY);
+      const a = await phone.getByTestId('stats-kpi-cases_reported').boundingBox();
+      const c = await phone.getByTestId('stats-kpi-loss').boundingBox();
+      if (!a || !c || Math.abs(a.x - c.x) > 1 || c.y <= a.y || a.width < PHONE.width - 80) throw new Error('the KPI cards are not stacked full width on a phone');
+      const chart = await phone.getByTestId('stats-trend-chart').boundingBox();
+      if (!chart || chart.width < PHONE.width - 80) throw new Error('the trend chart is not full width on a phone');
+      await screenshot(phone, ctx, 'stats-dashboard-phone');
+
+      // A narrower window redraws the charts at the new width.
+      const canvas = leader.getByTestId('stats-trend-chart').locator('canvas').first();
+      const before = (await canvas.boundingBox())?.width ?? 0;
+      await leader.setViewportSize({ width: 1100, height: 900 });
+      await leader.waitForFunction((w) => {
+        const el = document.querySelector('[data-testid="stats-trend-chart"] canvas');
+        return el instanceof HTMLCanvasElement && Math.abs(el.getBoundingClientRect().width - w) > 100;
+      }, before);
+      await leader.setViewportSize(DESKTOP);
+
+      await leader.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+      await leader.getByTestId('module-stats').getByText('Statistics', { exact: true }).first().waitFor({ state: 'visible' });
+      await leader.getByTestId('stats-kpi-cases_reported').getByText('Cases reported').waitFor({ state: 'visible' });
+      await leader.getByTestId('stats-heat').getByText('By unit').waitFor({ state: 'visible' });
+      await screenshot(leader, ctx, 'stats-dashboard-en');
+      await leader.getByTestId('lang-switch').getByText('中文', { exact: true }).click();
+      await leader.getByTestId('nav-home').getByText('首页', { exact: true }).waitFor({ state: 'visible' });
+    });
+  } finally {
+    for (const c of contexts) await c.close().catch(() => undefined);
+  }
+}
+
+/** A fresh bundle of the current sources in a temporary directory, so a stale web/dist cannot pass. */
+function buildBundle(mode: 'dev' | 'prod'): string {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanzha-e2e-stats-'));
+  const args = ['build', '--config', 'web/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...(mode === 'dev' ? ['--mode', 'development'] : [])];
+  const env = mode === 'dev' ? { ...process.env, NODE_ENV: 'development' } : process.env;
+  const r = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/vite'), args, { cwd: REPO_ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error(`web build failed (exit ${r.status ?? r.signal})`);
+  return outDir;
+}
+
+async function main(): Promise<number> {
+  const report = new Report();
+  const mode = process.env.E2E_BUNDLE === 'prod' ? 'prod' : 'dev';
+  const external = process.env.E2E_BASE_URL;
+  const password = external ? (process.env.E2E_PASSWORD ?? '') : 'Stats-e2e-2024';
+  const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 240_000);
+  const run: { server?: RunningServer; browser?: Browser; bundle?: string; baseUrl?: string } = {};
+  process.on('exit', () => run.server?.killNow());
+  const overall = setTimeout(() => {
+    report.fail('overall timeout', `not finished within ${timeoutMs / 1000} s`);
+    console.log(report.summary());
+    process.exit(1);
+  }, timeoutMs);
+  try {
+    if (external) run.baseUrl = external;
+    else {
+      await report.check(`server starts with a fresh ${mode} bundle`, async () => {
+        run.bundle = buildBundle(mode);
+        run.server = await startServer(REPO_ROOT, password, { WEB_DIST: run.bundle });
+        run.baseUrl = run.server.baseUrl;
+      });
+    }
+    if (run.baseUrl) {
+      run.browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      const shotDirs = [path.join(REPO_ROOT, 'test-output/screenshots')];
+      if (process.env.SCREENSHOTS_DIR) shotDirs.push(path.resolve(process.env.SCREENSHOTS_DIR));
+      const ctx: Ctx = { baseUrl: run.baseUrl, password, shotDirs, noteProblem: (text) => report.noteBrowserProblem(text) };
+      await statsFlow(run.browser, ctx, report);
+      if (report.failed && run.server) console.log(`\n--- server output (last lines):\n${run.server.output()}`);
+    }
+  } catch (err) {
+    report.fail('stats flow crashed', err instanceof Error ? (err.stack ?? err.message) : String(err));
+  } finally {
+    clearTimeout(overall);
+    await run.browser?.close().catch(() => undefined);
+    await run.server?.stop();
+    if (run.bundle) fs.rmSync(run.bundle, { recursive: true, force: true });
+  }
+  console.log(report.summary());
+  return report.failed ? 1 : 0;
+}
+
+// Run when started directly; a runner can import statsFlow without running this.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exit(await main());
