@@ -153,23 +153,30 @@ export function unitOfRegion(db: Q, regionCode: string) {
 }
 
 export interface CaseListFilter {
-  status?: CaseStatus | 'open' | undefined;
+  /** 'reported': every status but withdrawn (what the statistics count as reported). */
+  status?: CaseStatus | 'open' | 'reported' | undefined;
   orgScope?: Scope | undefined;
   fraudType?: string | undefined;
   q?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** Solved (破案) in [solvedFrom, solvedTo). */
+  solvedFrom?: Date | undefined;
+  solvedTo?: Date | undefined;
 }
 
 export async function list(db: Q, scope: Scope, f: CaseListFilter, page: { limit: number; offset: number }) {
   let q = db.selectFrom('cases').innerJoin('orgs', 'orgs.id', 'cases.org_id').where(orgInScope(scope, 'cases.org_id'));
   if (f.status === 'open') q = q.where('cases.closed_at', 'is', null);
+  else if (f.status === 'reported') q = q.where('cases.status', '<>', 'withdrawn');
   else if (f.status) q = q.where('cases.status', '=', f.status);
   if (f.orgScope) q = q.where(orgInScope(f.orgScope, 'cases.org_id'));
   if (f.fraudType) q = q.where('cases.fraud_type', '=', f.fraudType);
   if (f.q) q = q.where((eb) => eb.or([eb('cases.case_no', '=', f.q ?? ''), eb('cases.victim_phone', '=', f.q ?? ''), eb('cases.victim_name', '=', f.q ?? '')]));
   if (f.from) q = q.where('cases.reported_at', '>=', f.from);
   if (f.to) q = q.where('cases.reported_at', '<', f.to);
+  if (f.solvedFrom) q = q.where('cases.solved_at', '>=', f.solvedFrom);
+  if (f.solvedTo) q = q.where('cases.solved_at', '<', f.solvedTo);
   const [rows, count] = await Promise.all([
     q
       .select(['cases.id', 'cases.case_no', 'cases.status', 'cases.reported_at', 'cases.fraud_type', 'cases.loss_amount', 'cases.victim_name', 'orgs.code as org_code', 'orgs.name as org_name'])

@@ -150,12 +150,18 @@ export const CaseCreated = z.object({
 export type CaseCreatedDto = z.infer<typeof CaseCreated>;
 
 export const CaseListQuery = z.strictObject({
-  status: z.enum([...CASE_STATUSES, 'open']).optional(),
+  /** 'open': not closed; 'reported': all but withdrawn (as the statistics count). */
+  status: z.enum([...CASE_STATUSES, 'open', 'reported']).optional(),
   orgCode: z.string().max(20).optional(),
   fraudType: z.enum(FRAUD_TYPES).optional(),
   q: z.string().trim().max(50).optional(),
-  from: IsoTime.optional(),
-  to: IsoTime.optional(),
+  /** Reported from (a time, or a date: that China-time day's start) … */
+  from: z.union([z.iso.date(), IsoTime]).optional(),
+  /** … to (exclusive). */
+  to: z.union([z.iso.date(), IsoTime]).optional(),
+  /** Solved (破案) from / to (exclusive), dates. */
+  solvedFrom: z.iso.date().optional(),
+  solvedTo: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

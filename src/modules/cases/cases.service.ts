@@ -3,7 +3,7 @@ import type { CaseStatus, DB, IdentifierKind } from '../../db/types.ts';
 import { classifyNarrative } from '../../engines/classifier/fraud-type.ts';
 import { cardCheckWarning } from '../../lib/bank-account.ts';
 import { maskFields } from '../../lib/mask.ts';
-import { localDateStamp } from '../../lib/periods.ts';
+import { dayStart, isDate, localDateStamp } from '../../lib/periods.ts';
 import type { Deps, RequestContext } from '../../server/context.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -303,7 +303,7 @@ async function replayed(deps: Deps, c: { id: number; case_no: string; fraud_type
 export async function list(
   deps: Deps,
   scope: Scope,
-  q: { status?: CaseStatus | 'open' | undefined; orgCode?: string | undefined; fraudType?: string | undefined; q?: string | undefined; from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+  q: { status?: CaseStatus | 'open' | 'reported' | undefined; orgCode?: string | undefined; fraudType?: string | undefined; q?: string | undefined; from?: string | undefined; to?: string | undefined; solvedFrom?: string | undefined; solvedTo?: string | undefined; page: number; pageSize: number },
 ) {
   const org = q.orgCode ? await requireInScope(deps, scope, q.orgCode, 'query.orgCode') : undefined;
   const { rows, total } = await repo.list(
@@ -314,8 +314,11 @@ export async function list(
       orgScope: org ? { rootId: org.id, rootCode: org.code, rootPath: org.path, rootKind: org.kind, everything: false, partner: false } : undefined,
       fraudType: q.fraudType,
       q: q.q,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
+      // A date is a whole China-time day (the statistics' drill-through); a time is taken as it is.
+      from: q.from ? (isDate(q.from) ? dayStart(q.from) : new Date(q.from)) : undefined,
+      to: q.to ? (isDate(q.to) ? dayStart(q.to) : new Date(q.to)) : undefined,
+      solvedFrom: q.solvedFrom ? dayStart(q.solvedFrom) : undefined,
+      solvedTo: q.solvedTo ? dayStart(q.solvedTo) : undefined,
     },
     { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
   );

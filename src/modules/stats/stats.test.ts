@@ -92,6 +92,11 @@ describe('statistics dashboard', () => {
     expect((await api.as(officer, 'GET', '/api/v1/warnings?from=2026-03-01&to=2026-04-01&pageSize=1')).json().total).toBe(4);
     expect((await api.as(officer, 'GET', '/api/v1/warnings?from=2026-03-01&to=2026-04-01&outcome=dissuaded')).json().total).toBe(1);
     expect((await api.as(officer, 'GET', '/api/v1/warnings?from=2026-03-11&to=2026-03-12')).json().items.map((w: { externalId: string }) => w.externalId)).toEqual(['W2']);
+    // … and the cases list those behind 发案数 (withdrawn ones are not reported cases) and 破案数.
+    expect((await api.as(officer, 'GET', '/api/v1/cases?status=reported&from=2026-03-01&to=2026-04-01')).json().total).toBe(2);
+    expect((await api.as(officer, 'GET', '/api/v1/cases?from=2026-03-01&to=2026-04-01')).json().total).toBe(3);
+    const solved = (await api.as(officer, 'GET', '/api/v1/cases?solvedFrom=2026-03-01&solvedTo=2026-04-01')).json();
+    expect(solved.items.map((c: { id: number }) => c.id)).toEqual([c1.id]);
     expect(k.fraud_share.value).toBeNull();
     expect(d.fraudTypes).toEqual([
       { key: '刷单返利', n: 1, share: 0.5 },
