@@ -604,7 +604,61 @@ export interface StatBulletinsTable {
   published_by: string | null;
 }
 
+export type OutreachAudience = 'elderly' | 'students' | 'workers' | 'women' | 'migrants' | 'business' | 'general';
+export type OutreachVenue = 'community' | 'village' | 'school' | 'company' | 'market' | 'online' | 'other';
+
+/** 宣 outreach (migration 0014). */
+export interface OutreachDirectivesTable {
+  id: Generated<number>;
+  directive_no: string;
+  kind: 'daily' | 'precision';
+  from_org_id: number;
+  title: string;
+  body: string;
+  fraud_type: string | null;
+  audience: OutreachAudience | null;
+  basis: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  issued_at: Timestamp;
+  due_at: Timestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface OutreachActivitiesTable {
+  id: Generated<number>;
+  org_id: number;
+  held_on: string;
+  place: string;
+  venue: OutreachVenue;
+  audience: OutreachAudience;
+  people_reached: number;
+  materials: ColumnType<{ kind: string; count: number }[], string | undefined, string>;
+  fraud_types: ColumnType<string[], string[] | undefined, string[]>;
+  directive_id: number | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface OutreachDirectiveTargetsTable {
+  directive_id: number;
+  org_id: number;
+  done_at: NullableTimestamp;
+  activity_id: number | null;
+  note: string | null;
+  overdue_notified_at: NullableTimestamp;
+}
+
+export interface OutreachReachedTable {
+  activity_id: number;
+  phone: string;
+}
+
 export interface DB {
+  outreach_directives: OutreachDirectivesTable;
+  outreach_activities: OutreachActivitiesTable;
+  outreach_directive_targets: OutreachDirectiveTargetsTable;
+  outreach_reached: OutreachReachedTable;
   stat_bulletins: StatBulletinsTable;
   stat_reports: StatReportsTable;
   stat_days: StatDaysTable;

@@ -23,6 +23,7 @@ import { leadRoutes } from '../modules/cards/leads.routes.ts';
 import { punishmentRoutes } from '../modules/cards/punishments.routes.ts';
 import { restrictionRoutes } from '../modules/cards/restrictions.routes.ts';
 import { statsRoutes } from '../modules/stats/stats.routes.ts';
+import { outreachRoutes } from '../modules/outreach/outreach.routes.ts';
 import { personRoutes } from '../modules/persons/persons.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.ts';
@@ -133,6 +134,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   punishmentRoutes(app, deps);
   restrictionRoutes(app, deps);
   statsRoutes(app, deps);
+  outreachRoutes(app, deps);
   personRoutes(app, deps);
   streamRoutes(app, deps);
   notificationRoutes(app, deps);
