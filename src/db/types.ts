@@ -654,7 +654,51 @@ export interface OutreachReachedTable {
   phone: string;
 }
 
+/** 联席办 (migration 0015). */
+export interface LiaisonMeetingsTable {
+  id: Generated<number>;
+  meeting_no: string;
+  org_id: number;
+  held_at: Timestamp;
+  title: string;
+  attendee_ids: ColumnType<number[], number[] | undefined, number[]>;
+  minutes: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface LiaisonTasksTable {
+  id: Generated<number>;
+  meeting_id: number | null;
+  from_org_id: number;
+  owner_org_id: number;
+  title: string;
+  detail: string | null;
+  due_at: Timestamp;
+  reply_text: string | null;
+  replied_at: NullableTimestamp;
+  replied_by: string | null;
+  overdue_notified_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface ResponsibilityLettersTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  title: string;
+  items: ColumnType<{ item: string; measure: string }[], string, string>;
+  signed_on: string | null;
+  signed_by: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  liaison_meetings: LiaisonMeetingsTable;
+  liaison_tasks: LiaisonTasksTable;
+  responsibility_letters: ResponsibilityLettersTable;
   outreach_directives: OutreachDirectivesTable;
   outreach_activities: OutreachActivitiesTable;
   outreach_directive_targets: OutreachDirectiveTargetsTable;

@@ -6,6 +6,7 @@ import { sweepNotices } from '../modules/cards/notices.ts';
 import { sweepFreezes } from '../modules/money/freezes.service.ts';
 import { sweepStops } from '../modules/money/stop-payments.service.ts';
 import { sweepControlEnds } from '../modules/persons/persons.sweep.ts';
+import { sweepTasks } from '../modules/liaison/liaison.service.ts';
 import { sweepDirectives } from '../modules/outreach/outreach.service.ts';
 import { scheduleReports } from '../modules/stats/reports.ts';
 import { sweepOverdue } from '../modules/warnings/warnings.sweep.ts';
@@ -26,6 +27,7 @@ export const JOBS: Job[] = [
   { name: 'notices.sweep', everyMs: 3_600_000, run: async (deps) => ({ ...(await sweepNotices(deps)) }) },
   { name: 'persons.control_sweep', everyMs: 3_600_000, run: async (deps) => ({ ...(await sweepControlEnds(deps)) }) },
   { name: 'outreach.sweep', everyMs: 3_600_000, run: async (deps) => ({ ...(await sweepDirectives(deps)) }) },
+  { name: 'liaison.sweep', everyMs: 3_600_000, run: async (deps) => ({ ...(await sweepTasks(deps)) }) },
   { name: 'reports.schedule', everyMs: 3_600_000, run: async (deps) => ({ ...(await scheduleReports(deps)) }) },
   { name: 'sessions.cleanup', everyMs: 600_000, run: async (deps) => ({ removed: await deleteExpiredSessions(deps.db, deps.clock.now()) }) },
 ];

@@ -24,6 +24,7 @@ import { punishmentRoutes } from '../modules/cards/punishments.routes.ts';
 import { restrictionRoutes } from '../modules/cards/restrictions.routes.ts';
 import { statsRoutes } from '../modules/stats/stats.routes.ts';
 import { outreachRoutes } from '../modules/outreach/outreach.routes.ts';
+import { liaisonRoutes } from '../modules/liaison/liaison.routes.ts';
 import { personRoutes } from '../modules/persons/persons.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.ts';
@@ -135,6 +136,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   restrictionRoutes(app, deps);
   statsRoutes(app, deps);
   outreachRoutes(app, deps);
+  liaisonRoutes(app, deps);
   personRoutes(app, deps);
   streamRoutes(app, deps);
   notificationRoutes(app, deps);
