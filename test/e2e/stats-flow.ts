@@ -6,10 +6,11 @@
  * The center leader opens 统计研判 and sees the KPI cards with numbers, switches the period to this month
  * and the jurisdiction to 城关区 (both land in the address, and a reload keeps them), goes back to the city
  * by the path above the figures, clicks 河东区 in the heat table and the dashboard narrows to it (its 发案数
- * is the row's), then clicks the 发案数 card and lands on the cases list of that period (the list does not
- * read a unit from its address yet). The station officer sees only his station and the grids inside it, also
- * when a link names another county. The dashboard is shown on a desktop, on a phone (cards
- * stacked) and in English, and the charts follow the window's width. Any browser console error or warning,
+ * is the row's), then clicks the 发案数 card and lands on the cases list filtered to 河东区, the period and
+ * "reported" (shown as filters) with as many cases as the card says, and the 预警数 card likewise on the
+ * warnings of every status received in those days. The station officer sees only his station and the
+ * grids inside it, also when a link names another county. The dashboard is shown on a desktop, on a
+ * phone (cards stacked) and in English, and the charts follow the window's width. Any browser console error or warning,
  * or any 4xx from the API, fails the check it is in.
  *
  * Standalone it builds a fresh web bundle into a temporary directory (E2E_BUNDLE=dev, the default, keeps
@@ -22,7 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
 import { Report } from './report.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -47,6 +48,12 @@ async function openStats(page: Page, phone = false): Promise<void> {
 
 async function kpiValue(page: Page, id: string): Promise<string> {
   return (await page.getByTestId(`stats-kpi-${id}`).getAttribute('data-value')) ?? '';
+}
+
+/** A range picker shows these days, first and last (antd puts the picker's test id on both its inputs). */
+async function pickerShows(inputs: Locator, days: { first: string; last: string }): Promise<void> {
+  const seen = [await inputs.nth(0).inputValue(), await inputs.nth(1).inputValue()];
+  if (seen[0] !== days.first || seen[1] !== days.last) throw new Error(`the picker shows ${seen.join(' – ')}, expected ${days.first} – ${days.last}`);
 }
 
 /** This month so far: the 1st to today (a period reaching past today ends today on the server). */
@@ -125,11 +132,39 @@ export async function statsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
     });
     if (!ok) return;
 
-    await report.check(`${label}stats: the 发案数 card opens the cases list of the same period`, async () => {
+    await report.check(`${label}stats: the 发案数 card opens 河东区's cases of the period, as many as the card says`, async () => {
+      const shown = await kpiValue(leader, 'cases_reported');
       await leader.getByTestId('stats-kpi-cases_reported-link').click();
-      // The list reads status, fraudType, from and to from its address; it does not read orgCode (yet).
-      await leader.waitForURL((u) => u.pathname === '/cases' && u.searchParams.get('status') === 'all' && u.searchParams.get('from') === month().first && u.searchParams.get('to') === month().last);
-      await leader.getByTestId('case-list').waitFor({ state: 'visible' });
+      await leader.waitForURL((u) => u.pathname === '/cases' && u.searchParams.get('status') === 'reported' && u.searchParams.get('orgCode') === OTHER_COUNTY);
+      const list = leader.getByTestId('case-list');
+      await leader.locator('[data-testid="case-list"][data-settled="true"]').waitFor({ state: 'visible' });
+      // The unit, the days and "reported" show as filters one can clear.
+      await leader.getByTestId('case-filter-org').getByText('河东区（区县）').waitFor({ state: 'visible' });
+      await leader.getByTestId('case-filter-status').getByText('已报案（不含撤案）').waitFor({ state: 'visible' });
+      await pickerShows(leader.getByTestId('case-filter-period'), month());
+      const total = (await list.getAttribute('data-total')) ?? '';
+      if (total !== shown) throw new Error(`the list holds ${total} cases, the 发案数 card shows ${shown}`);
+      if (Number(total) > 0) await list.getByText(`共 ${total} 条`).waitFor({ state: 'visible' });
+      await screenshot(leader, ctx, 'stats-drill-cases');
+      await leader.goBack();
+      await settled(leader, OTHER_COUNTY, month().first);
+    });
+
+    await report.check(`${label}stats: the 预警数 card opens 河东区's warnings received in the period, every status, as many as the card says`, async () => {
+      const shown = await kpiValue(leader, 'warnings_received');
+      await leader.getByTestId('stats-kpi-warnings_received-link').click();
+      await leader.waitForURL((u) => u.pathname === '/warnings' && u.searchParams.get('status') === 'all' && u.searchParams.get('orgCode') === OTHER_COUNTY);
+      const queue = leader.getByTestId('warning-queue');
+      await leader.locator('[data-testid="warning-queue"][data-settled="true"]').waitFor({ state: 'visible' });
+      await leader.getByTestId('filter-org').getByText('河东区（区县）').waitFor({ state: 'visible' });
+      await leader.getByTestId('filter-status').getByText('全部状态').waitFor({ state: 'visible' });
+      await pickerShows(leader.getByTestId('filter-received'), month());
+      // Totals are exact up to 10,000; a county's month stays well below.
+      if ((await queue.getAttribute('data-total-capped')) !== 'false') throw new Error('the queue total is capped: pick a smaller unit or period');
+      const total = (await queue.getAttribute('data-total')) ?? '';
+      if (total !== shown) throw new Error(`the queue holds ${total} warnings, the 预警数 card shows ${shown}`);
+      if (Number(total) > 0) await queue.getByText(`共 ${total} 条`).waitFor({ state: 'visible' });
+      await screenshot(leader, ctx, 'stats-drill-warnings');
       await leader.goBack();
       await settled(leader, OTHER_COUNTY, month().first);
     });

@@ -20,12 +20,19 @@ export type TraceMethod = TraceDto['method'];
 export type { CaseStatus, FraudType };
 
 export interface CaseQuery {
-  status?: CaseStatus | 'open' | undefined;
+  /** 'open': not closed; 'reported': every status but withdrawn (what the statistics count as 发案). */
+  status?: CaseStatus | 'open' | 'reported' | undefined;
   fraudType?: FraudType | undefined;
+  /** A unit in the caller's scope: its whole subtree. */
   orgCode?: string | undefined;
   q?: string | undefined;
+  /** Reported from: a date (that China-time day's start) or an ISO time … */
   from?: string | undefined;
+  /** … to, exclusive. */
   to?: string | undefined;
+  /** Solved (破案) from / to (exclusive), dates YYYY-MM-DD as China-time days. */
+  solvedFrom?: string | undefined;
+  solvedTo?: string | undefined;
   page: number;
   pageSize: number;
 }

@@ -4,7 +4,7 @@ import type { ImportField } from '../../../src/modules/warnings/warnings.import.
 import type { AttemptIn, DispatchIn, OutcomeIn, WarningDetailDto, WarningSummaryDto } from '../../../src/modules/warnings/warnings.schema.ts';
 import type { WarningSettingsDto } from '../../../src/modules/warnings/warnings.settings.ts';
 import type { UnitStats, WarningStats } from '../../../src/modules/warnings/warnings.stats.ts';
-import type { WarningLevel, WarningStatus } from '../../../src/modules/warnings/warning-workflow.ts';
+import type { Outcome, WarningLevel, WarningStatus } from '../../../src/modules/warnings/warning-workflow.ts';
 import { request } from './client.ts';
 
 export type { Board, ImportField, UnitStats, WarningDetailDto, WarningSettingsDto, WarningStats, WarningSummaryDto };
@@ -19,6 +19,12 @@ export interface WarningQuery {
   orgCode?: string | undefined;
   dueWithinMinutes?: number | undefined;
   triage?: 'true' | undefined;
+  /** Received from: a date (that China-time day's start) or an ISO time … */
+  from?: string | undefined;
+  /** … to, exclusive. */
+  to?: string | undefined;
+  /** Closed with this outcome. */
+  outcome?: Outcome | undefined;
   page: number;
   pageSize: number;
 }

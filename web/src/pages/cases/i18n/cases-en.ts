@@ -22,6 +22,12 @@ export const CASES_EN: Record<keyof typeof CASES_ZH, string> = {
   'cases.filter.last30': 'Last 30 days',
   'cases.filter.thisMonth': 'This month',
   'cases.filter.reset': 'Reset',
+  'cases.filter.reported': 'Reported (not withdrawn)',
+  'cases.filter.unit': 'Unit (and below)',
+  'cases.filter.reportedPrefix': 'Reported',
+  'cases.filter.solved': 'Solved',
+  'cases.filter.solvedPrefix': 'Solved',
+  'cases.filter.orgOutside': 'The unit {code} in the link is outside your jurisdiction; showing all of it instead.',
 
   'cases.field.caseNo': 'Case no.',
   'cases.field.reportedAt': 'Reported',

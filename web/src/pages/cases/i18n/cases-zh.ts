@@ -25,6 +25,12 @@ export const CASES_ZH = {
   'cases.filter.last30': '近 30 天',
   'cases.filter.thisMonth': '本月',
   'cases.filter.reset': '重置',
+  'cases.filter.reported': '已报案（不含撤案）',
+  'cases.filter.unit': '所属单位（含下级）',
+  'cases.filter.reportedPrefix': '报案',
+  'cases.filter.solved': '破案时间',
+  'cases.filter.solvedPrefix': '破案',
+  'cases.filter.orgOutside': '链接中的单位 {code} 不在您的管辖范围内，已按您的全部管辖范围显示。',
 
   'cases.field.caseNo': '案件编号',
   'cases.field.reportedAt': '报案时间',

@@ -5,32 +5,59 @@ import { useState } from 'react';
 import { FRAUD_TYPES } from '../../../../../src/lib/fraud-types.ts';
 import { CASE_STATUSES } from '../../../../../src/modules/cases/case-workflow.ts';
 import type { FraudType } from '../../../api/cases.ts';
+import type { OrgDto } from '../../../api/orgs.ts';
 import { useT } from '../../../i18n/lang-context.tsx';
 import { serverDayjs } from '../../../lib/server-time.ts';
+import { OrgTreeSelect } from '../../admin/org-tree-select.tsx';
 import { caseStatusLabel, fraudTypeLabel } from '../shared/labels.ts';
-import type { CaseFilter } from './list-params.ts';
+import { isFiltered, type CaseFilter, type CaseStatusFilter } from './list-params.ts';
 
-const STATUS_OPTIONS: readonly CaseFilter['status'][] = ['open', 'all', ...CASE_STATUSES];
+const STATUS_OPTIONS: readonly CaseStatusFilter[] = ['open', 'all', 'reported', ...CASE_STATUSES];
 const DAY = 'YYYY-MM-DD';
 
-export function ListFilters({ value, onChange }: { value: CaseFilter; onChange: (f: CaseFilter) => void }) {
+type Range = [Dayjs | null, Dayjs | null] | null;
+const toRange = (from: string | undefined, to: string | undefined): Range => (from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null);
+
+interface Props {
+  value: CaseFilter;
+  onChange: (f: CaseFilter) => void;
+  /** The units the caller may pick (the own unit and those inside it). */
+  orgs: readonly OrgDto[];
+}
+
+export function ListFilters({ value, onChange, orgs }: Props) {
   const t = useT();
   const [q, setQ] = useState(value.q);
   // Any change of filter starts again at page 1.
   const set = (patch: Partial<CaseFilter>) => onChange({ ...value, ...patch, page: 1 });
   const today = serverDayjs().startOf('day');
-  const range: [Dayjs, Dayjs] | null = value.from && value.to ? [dayjs(value.from), dayjs(value.to)] : null;
-  const dirty = value.status !== 'open' || value.fraudType !== undefined || value.q !== '' || value.from !== undefined;
+  const future = (d: Dayjs) => d.isAfter(today.endOf('day'));
+  const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
+    { label: t('cases.filter.today'), value: [today, today] },
+    { label: t('cases.filter.last7'), value: [today.subtract(6, 'day'), today] },
+    { label: t('cases.filter.last30'), value: [today.subtract(29, 'day'), today] },
+    { label: t('cases.filter.thisMonth'), value: [today.startOf('month'), today] },
+  ];
+  // A unit from the address that is not among the caller's units is not applied (the page says so).
+  const orgKnown = value.orgCode !== undefined && orgs.some((o) => o.code === value.orgCode);
   return (
     <div className="fz-filters" data-testid="case-filters">
-      <Select<CaseFilter['status']>
+      <Select<CaseStatusFilter>
         aria-label={t('cases.filter.status')}
         value={value.status}
         onChange={(status) => set({ status })}
-        options={STATUS_OPTIONS.map((s) => ({ value: s, label: s === 'open' ? t('cases.filter.open') : s === 'all' ? t('cases.filter.all') : caseStatusLabel(t, s) }))}
-        className="fz-filter"
+        options={STATUS_OPTIONS.map((s) => ({
+          value: s,
+          label: s === 'open' ? t('cases.filter.open') : s === 'all' ? t('cases.filter.all') : s === 'reported' ? t('cases.filter.reported') : caseStatusLabel(t, s),
+        }))}
+        popupMatchSelectWidth={false}
+        className="fz-filter fz-cs-status"
         data-testid="case-filter-status"
+        data-value={value.status}
       />
+      <div className="fz-filter-wide" data-testid="case-filter-org" data-value={orgKnown ? value.orgCode : ''}>
+        <OrgTreeSelect orgs={orgs} value={orgKnown ? value.orgCode : undefined} onChange={(orgCode) => set({ orgCode })} placeholder={t('cases.filter.unit')} allowClear />
+      </div>
       <Select<FraudType>
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
@@ -42,18 +69,30 @@ export function ListFilters({ value, onChange }: { value: CaseFilter; onChange: 
         data-testid="case-filter-fraud"
       />
       <DatePicker.RangePicker
-        value={range}
+        prefix={t('cases.filter.reportedPrefix')}
+        value={toRange(value.from, value.to)}
+        allowEmpty={[true, true]}
         onChange={(r) => set({ from: r?.[0]?.format(DAY), to: r?.[1]?.format(DAY) })}
-        disabledDate={(d) => d.isAfter(today.endOf('day'))}
-        presets={[
-          { label: t('cases.filter.today'), value: [today, today] },
-          { label: t('cases.filter.last7'), value: [today.subtract(6, 'day'), today] },
-          { label: t('cases.filter.last30'), value: [today.subtract(29, 'day'), today] },
-          { label: t('cases.filter.thisMonth'), value: [today.startOf('month'), today] },
-        ]}
-        className="fz-filter-range"
+        disabledDate={future}
+        presets={presets}
+        className="fz-filter-range fz-cs-range"
         aria-label={t('cases.filter.period')}
         data-testid="case-filter-period"
+        data-from={value.from ?? ''}
+        data-to={value.to ?? ''}
+      />
+      <DatePicker.RangePicker
+        prefix={t('cases.filter.solvedPrefix')}
+        value={toRange(value.solvedFrom, value.solvedTo)}
+        allowEmpty={[true, true]}
+        onChange={(r) => set({ solvedFrom: r?.[0]?.format(DAY), solvedTo: r?.[1]?.format(DAY) })}
+        disabledDate={future}
+        presets={presets}
+        className="fz-filter-range fz-cs-range"
+        aria-label={t('cases.filter.solved')}
+        data-testid="case-filter-solved"
+        data-from={value.solvedFrom ?? ''}
+        data-to={value.solvedTo ?? ''}
       />
       <Input.Search
         allowClear
@@ -68,14 +107,15 @@ export function ListFilters({ value, onChange }: { value: CaseFilter; onChange: 
         className="fz-filter-search"
         data-testid="case-filter-q"
       />
-      {dirty && (
+      {isFiltered(value) && (
         <Button
           type="link"
           icon={<ClearOutlined />}
           onClick={() => {
             setQ('');
-            set({ status: 'open', fraudType: undefined, q: '', from: undefined, to: undefined });
+            set({ status: 'open', orgCode: undefined, fraudType: undefined, q: '', from: undefined, to: undefined, solvedFrom: undefined, solvedTo: undefined });
           }}
+          data-testid="case-filter-reset"
         >
           {t('cases.filter.reset')}
         </Button>
