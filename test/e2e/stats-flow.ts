@@ -18,17 +18,11 @@
  * uses a running one with E2E_BASE_URL and E2E_PASSWORD (its demo password). Env: CHROMIUM_PATH,
  * SCREENSHOTS_DIR, KEEP_E2E_DATA=1, E2E_TIMEOUT_MS (default 240000).
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
-import { Report } from './report.ts';
-import { startServer, type RunningServer } from './server.ts';
+import type { Report } from './report.ts';
+import { runStandalone, startedDirectly } from './standalone.ts';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CITY = '149900';
 const COUNTY = '149902'; // 城关区
 const OTHER_COUNTY = '149903'; // 河东区
@@ -222,60 +216,5 @@ export async function statsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
   }
 }
 
-/** A fresh bundle of the current sources in a temporary directory, so a stale web/dist cannot pass. */
-function buildBundle(mode: 'dev' | 'prod'): string {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fanzha-e2e-stats-'));
-  const args = ['build', '--config', 'web/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...(mode === 'dev' ? ['--mode', 'development'] : [])];
-  const env = mode === 'dev' ? { ...process.env, NODE_ENV: 'development' } : process.env;
-  const r = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/vite'), args, { cwd: REPO_ROOT, stdio: 'inherit', env });
-  if (r.status !== 0) throw new Error(`web build failed (exit ${r.status ?? r.signal})`);
-  return outDir;
-}
-
-async function main(): Promise<number> {
-  const report = new Report();
-  const mode = process.env.E2E_BUNDLE === 'prod' ? 'prod' : 'dev';
-  const external = process.env.E2E_BASE_URL;
-  const password = external ? (process.env.E2E_PASSWORD ?? '') : 'Stats-e2e-2024';
-  const timeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 240_000);
-  const run: { server?: RunningServer; browser?: Browser; bundle?: string; baseUrl?: string } = {};
-  process.on('exit', () => run.server?.killNow());
-  const overall = setTimeout(() => {
-    report.fail('overall timeout', `not finished within ${timeoutMs / 1000} s`);
-    console.log(report.summary());
-    process.exit(1);
-  }, timeoutMs);
-  try {
-    if (external) run.baseUrl = external;
-    else {
-      await report.check(`server starts with a fresh ${mode} bundle`, async () => {
-        run.bundle = buildBundle(mode);
-        run.server = await startServer(REPO_ROOT, password, { WEB_DIST: run.bundle });
-        run.baseUrl = run.server.baseUrl;
-      });
-    }
-    if (run.baseUrl) {
-      run.browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
-      const shotDirs = [path.join(REPO_ROOT, 'test-output/screenshots')];
-      if (process.env.SCREENSHOTS_DIR) shotDirs.push(path.resolve(process.env.SCREENSHOTS_DIR));
-      const ctx: Ctx = { baseUrl: run.baseUrl, password, shotDirs, noteProblem: (text) => report.noteBrowserProblem(text) };
-      await statsFlow(run.browser, ctx, report);
-      if (report.failed && run.server) console.log(`\n--- server output (last lines):\n${run.server.output()}`);
-    }
-  } catch (err) {
-    report.fail('stats flow crashed', err instanceof Error ? (err.stack ?? err.message) : String(err));
-  } finally {
-    clearTimeout(overall);
-    await run.browser?.close().catch(() => undefined);
-    await run.server?.stop();
-    if (run.bundle) fs.rmSync(run.bundle, { recursive: true, force: true });
-  }
-  console.log(report.summary());
-  return report.failed ? 1 : 0;
-}
-
-// Run when started directly; a runner can import statsFlow without running this.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exit(await main());
+// Run when started directly; smoke.ts imports statsFlow without running this.
+if (startedDirectly(import.meta.url)) process.exit(await runStandalone('stats', statsFlow, { password: 'Stats-e2e-2024', timeoutMs: 240_000 }));
