@@ -159,7 +159,10 @@ export async function issueDirective(deps: Deps, ctx: RequestContext, scope: Sco
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('outreach_directive_targets').values(targets.map((t) => ({ directive_id: r.id, org_id: t.id }))).execute();
-    await insertNotifications(trx, targets.map((t) => ({ orgId: t.id, kind: `directive.${input.kind}`, title: `${input.kind === 'precision' ? '精准' : '日常'}宣防指令 ${no}：${input.title}`, targetType: 'directive', targetId: String(r.id), at: now })));
+    // The units addressed and the stations and townships directly below them (who hold the activities) are told.
+    const below = await trx.selectFrom('orgs').select('id').where('parent_id', 'in', targets.map((t) => t.id)).where('active', '=', true).where('kind', 'in', ['station', 'township']).execute();
+    const told = [...new Set([...targets.map((t) => t.id), ...below.map((b) => b.id)])];
+    await insertNotifications(trx, told.map((orgId) => ({ orgId, kind: `directive.${input.kind}`, title: `${input.kind === 'precision' ? '精准' : '日常'}宣防指令 ${no}：${input.title}`, targetType: 'directive', targetId: String(r.id), at: now })));
     await audit.record(trx, ctx, now, { action: 'outreach.directive', targetType: 'directive', targetId: r.id, orgId: scope.rootId, detail: { kind: input.kind, targets: targets.length } });
     return Number(r.id);
   });

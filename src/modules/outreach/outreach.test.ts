@@ -42,6 +42,9 @@ describe('outreach (宣): activities, directives from the statistics, coverage',
     const d = issued.json();
     expect(d).toMatchObject({ kind: 'precision', targets: 1, done: 0, units: [{ orgCode: '149902', doneAt: null }] });
     expect(d.directiveNo).toMatch(/^XFZL20260320\d{4}$/);
+    // The county and its stations are told.
+    const bell = (await api.as(officer, 'GET', '/api/v1/notifications')).json();
+    expect(bell.items.some((n: { targetType: string; targetId: string }) => n.targetType === 'directive' && n.targetId === String(d.id))).toBe(true);
     // The station inside the county sees it, holds an activity for it, and so the county has reported back.
     expect((await api.as(officer, 'GET', '/api/v1/outreach/directives?open=true')).json().items.map((x: { id: number }) => x.id)).toContain(d.id);
     const act = await api.as(officer, 'POST', '/api/v1/outreach/activities', { heldOn: '2026-03-19', place: '示例市第一中学', venue: 'school', audience: 'students', peopleReached: 320, materials: [{ kind: '宣传册', count: 300 }], fraudTypes: ['刷单返利'], directiveId: d.id, reachedPhones: ['13900000001', '13900000002'] });
