@@ -21,7 +21,7 @@ async function roleRound(b: Browser, ctx: Ctx, report: Report, label: string, ro
       await report.check(`${label}admin: audit log and hash chain`, () => checkAudit(page, ctx));
     }
     if (role === 'viewer') {
-      await report.check(`${label}viewer: English, the funds module read-only and a module placeholder`, async () => {
+      await report.check(`${label}viewer: English, the funds and outreach modules read-only`, async () => {
         await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
         await page.getByTestId('nav-home').getByText('Home', { exact: true }).waitFor({ state: 'visible' });
         await page.getByTestId('nav-funds').click();
@@ -29,7 +29,9 @@ async function roleRound(b: Browser, ctx: Ctx, report: Report, label: string, ro
         await page.getByTestId('request-table').waitFor({ state: 'visible' });
         await screenshot(page, ctx, 'module-funds-en');
         await page.getByTestId('nav-outreach').click();
-        await page.getByTestId('module-outreach').getByText('This module arrives in a later release').waitFor({ state: 'visible' });
+        await page.getByTestId('module-outreach').getByRole('heading', { name: 'Outreach', exact: true }).waitFor({ state: 'visible' });
+        await page.getByTestId('activity-table').waitFor({ state: 'visible' });
+        if (await page.getByTestId('activity-new').count()) throw new Error('a viewer is offered to record an activity');
         await page.getByTestId('lang-switch').getByText('中文', { exact: true }).click();
         await page.getByTestId('nav-home').getByText('首页', { exact: true }).waitFor({ state: 'visible' });
       });

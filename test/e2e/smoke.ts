@@ -2,8 +2,8 @@
  * Browser smoke test: starts the real server on a free port with a fresh demo city, signs in as every
  * demo role through the login form, checks each home page and menu, walks the admin pages (issuing and
  * revoking a token through the UI), runs the warnings flow (warnings-flow.ts), the cases flow
- * (cases-flow.ts), the cards flow (cards-flow.ts), the persons flow (persons-flow.ts) and the stats flow
- * (stats-flow.ts), and fails on any browser console error or warning.
+ * (cases-flow.ts), the cards flow (cards-flow.ts), the persons flow (persons-flow.ts), the stats flow
+ * (stats-flow.ts) and the outreach flow (outreach-flow.ts), and fails on any browser console error or warning.
  *
  *   npx tsx test/e2e/smoke.ts
  *
@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { cardsFlow } from './cards-flow.ts';
 import { casesFlow } from './cases-flow.ts';
+import { outreachFlow } from './outreach-flow.ts';
 import { personsFlow } from './persons-flow.ts';
 import { statsFlow } from './stats-flow.ts';
 import type { Ctx } from './flows.ts';
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
     await personsFlow(browser, ctx, report, label);
     // The 统计研判 dashboard's flow (test/e2e/stats-flow.ts): periods, units, drilling down and through to the records.
     await statsFlow(browser, ctx, report, label);
+    // The 宣传 screens' flow (test/e2e/outreach-flow.ts): a directive proposed from the statistics, answered by an activity.
+    await outreachFlow(browser, ctx, report, label);
   }
 }
 

@@ -23,9 +23,10 @@ const FundsModule = lazy(async () => ({ default: (await import('./pages/funds/fu
 const CardsModule = lazy(async () => ({ default: (await import('./pages/cards/cards-pages.ts')).CardsModule }));
 const PersonsModule = lazy(async () => ({ default: (await import('./pages/persons/persons-pages.ts')).PersonsModule }));
 const StatsModule = lazy(async () => ({ default: (await import('./pages/stats/stats-pages.ts')).StatsModule }));
+const OutreachModule = lazy(async () => ({ default: (await import('./pages/outreach/outreach-pages.ts')).OutreachModule }));
 
 /** Business modules built so far; the others still show their placeholder. */
-const BUILT: ReadonlySet<string> = new Set(['warnings', 'cases', 'funds', 'cards', 'persons', 'stats']);
+const BUILT: ReadonlySet<string> = new Set(['warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats']);
 
 /** System administration is for the admin role only (the server enforces the same on every call). */
 function AdminOnly() {
@@ -90,6 +91,14 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<Spin className="fz-page-spin" />}>
               <PersonsModule />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/outreach/*"
+          element={
+            <Suspense fallback={<Spin className="fz-page-spin" />}>
+              <OutreachModule />
             </Suspense>
           }
         />
