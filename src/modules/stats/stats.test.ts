@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApi, type Session } from '../../../test/helpers/api.ts';
 import { createTestDb, type TestDb } from '../../../test/helpers/db.ts';
+import * as statsRepo from './stats.repo.ts';
 
 /**
  * The dashboard on a hand-built fixture: every figure below is counted by hand from the records made here,
@@ -155,11 +156,39 @@ describe('statistics dashboard', () => {
     expect(feb.kpis.find((x: { id: string }) => x.id === 'app_registration_rate').value).toBe(0.41);
   });
 
-  it('keeps the daily figures equal to a recount from the records', async () => {
-    const snapshot = async () => (await sql<{ day: string; org_id: string; metric: string; n: string }>`SELECT to_char(day, 'YYYY-MM-DD') AS day, org_id::text, metric, n::text FROM stat_days WHERE n <> 0 ORDER BY 1, 2, 3`.execute(t.deps.db)).rows;
-    const kept = await snapshot();
+  it('keeps the daily and monthly figures equal to a recount, also when a case with money changes unit', async () => {
+    // The case with the stopped ¥800 is handed to another county: its money figures go with it.
+    const other = await t.deps.db.selectFrom('orgs').select('id').where('code', '=', '149903').executeTakeFirstOrThrow();
+    const c1 = await t.deps.db.selectFrom('cases').select('id').where('external_id', '=', 'C1').executeTakeFirstOrThrow();
+    await t.deps.db.updateTable('cases').set({ org_id: other.id }).where('id', '=', c1.id).execute();
+    const city = (await api.as(analyst, 'GET', '/api/v1/stats/dashboard?from=2026-03-01&to=2026-04-01')).json();
+    expect(city.units.find((u: { code: string }) => u.code === '149903').kpis).toMatchObject({ stopped_amount: 800, cases_reported: 2 });
+    const days = async () => (await sql<{ day: string; org_id: string; metric: string; n: string }>`SELECT to_char(day, 'YYYY-MM-DD') AS day, org_id::text, metric, n::text FROM stat_days WHERE n <> 0 ORDER BY 1, 2, 3`.execute(t.deps.db)).rows;
+    const months = async () => (await sql<{ month: string; org_id: string; metric: string; n: string }>`SELECT to_char(month, 'YYYY-MM') AS month, org_id::text, metric, n::text FROM stat_months WHERE n <> 0 ORDER BY 1, 2, 3`.execute(t.deps.db)).rows;
+    const regrouped = async () => (await sql<{ month: string; org_id: string; metric: string; n: string }>`SELECT to_char(date_trunc('month', day), 'YYYY-MM') AS month, org_id::text, metric, sum(n)::text AS n FROM stat_days GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3`.execute(t.deps.db)).rows;
+    const kept = await days();
     expect(kept.length).toBeGreaterThan(20);
+    expect(await months()).toEqual(await regrouped());
     await sql`SELECT stat_days_rebuild()`.execute(t.deps.db);
-    expect(await snapshot()).toEqual(kept);
+    expect(await days()).toEqual(kept);
+    expect(await months()).toEqual(await regrouped());
+  });
+
+  it('sums a period from whole months and the days at its ends alike', async () => {
+    // Against summing the day rows one by one, for spans inside a month, across months and of whole months.
+    const spans = [
+      ['2026-03-05', '2026-03-19'],
+      ['2026-02-15', '2026-03-31'],
+      ['2025-03-01', '2026-03-31'],
+      ['2025-02-10', '2026-03-12'],
+      ['2026-03-01', '2026-03-01'],
+    ] as const;
+    for (const [firstDay, lastDay] of spans) {
+      const byDays = await sql<{ metric: string; n: string }>`SELECT metric, sum(n)::text AS n FROM stat_days WHERE day BETWEEN ${firstDay}::date AND ${lastDay}::date GROUP BY metric HAVING sum(n) <> 0`.execute(t.deps.db);
+      const expected = Object.fromEntries(byDays.rows.map((r) => [r.metric, Number(r.n)]));
+      const got = await statsRepo.sums(t.deps.db, { orgIds: null, firstDay, lastDay }, [], ['w.', 'c.', 'm.', 'l.']);
+      expect(Object.fromEntries(Object.entries(got).filter(([, v]) => v !== 0)), `${firstDay} – ${lastDay}`).toEqual(expected);
+    }
+    expect(Object.keys(await statsRepo.sums(t.deps.db, { orgIds: null, firstDay: '2026-02-15', lastDay: '2026-03-31' }, ['c.reported'])).length).toBe(1);
   });
 });
