@@ -115,8 +115,12 @@ async function recordAndMove(officer: Page): Promise<void> {
   await officer.getByTestId('person-timeline-contact').getByText('电话联系本人，本人表示愿意回国').waitFor({ state: 'visible' });
   for (const to of ['contacted', 'returning', 'returned', 'under_control'] as const) {
     await officer.getByTestId(`person-action-${to}`).click();
-    await officer.getByTestId('person-status-ok').click();
+    const ok = officer.getByTestId('person-status-ok');
+    await ok.waitFor({ state: 'visible' });
+    await ok.click();
     await waitStatus(officer, to);
+    // The confirmation closes with an animation: the next step starts once it is gone, or its click is lost.
+    await ok.waitFor({ state: 'hidden' });
   }
   await officer.getByTestId('person-control-until').getByText(/剩余 36[5-6] 天/).waitFor({ state: 'visible' });
   await officer.getByTestId('person-action-released').waitFor({ state: 'visible' });
