@@ -71,7 +71,12 @@ export function orgInScope(scope: Scope, orgIdRef: string): Expression<SqlBool> 
  */
 export async function orgIdsInScope(db: Kysely<DB>, scope: Scope): Promise<number[] | null> {
   if (scope.everything) return null;
-  const rows = await db.selectFrom('orgs').select('id').where(pathInScope(scope, 'orgs.path')).execute();
+  return orgIdsUnder(db, scope.rootPath);
+}
+
+/** The ids of a unit and everything below it, by its path (the statistics of one unit's subtree). */
+export async function orgIdsUnder(db: Kysely<DB>, rootPath: string): Promise<number[]> {
+  const rows = await db.selectFrom('orgs').select('id').where(sql<SqlBool>`orgs.path LIKE ${escapeLike(rootPath) + '%'}`).execute();
   return rows.map((r) => r.id);
 }
 

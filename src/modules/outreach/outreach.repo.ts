@@ -26,16 +26,24 @@ function conditions(f: ActivityFilter): Expression<SqlBool>[] {
   return c;
 }
 
+function activities(db: Q) {
+  return db
+    .selectFrom('outreach_activities as a')
+    .innerJoin('orgs', 'orgs.id', 'a.org_id')
+    .selectAll('a')
+    .select(['orgs.code as org_code', 'orgs.name as org_name'])
+    .select(sql<string>`to_char(a.held_on, 'YYYY-MM-DD')`.as('held'))
+    .select((eb) => eb.selectFrom('outreach_reached as r').whereRef('r.activity_id', '=', 'a.id').select(eb.fn.countAll<number>().as('n')).as('vulnerable_reached'));
+}
+
+export function getActivity(db: Q, id: number) {
+  return activities(db).where('a.id', '=', id).executeTakeFirst();
+}
+
 export async function listActivities(db: Q, f: ActivityFilter, page: { limit: number; offset: number }) {
   const c = conditions(f);
   const [rows, totals] = await Promise.all([
-    db
-      .selectFrom('outreach_activities as a')
-      .innerJoin('orgs', 'orgs.id', 'a.org_id')
-      .selectAll('a')
-      .select(['orgs.code as org_code', 'orgs.name as org_name'])
-      .select(sql<string>`to_char(a.held_on, 'YYYY-MM-DD')`.as('held'))
-      .select((eb) => eb.selectFrom('outreach_reached as r').whereRef('r.activity_id', '=', 'a.id').select(eb.fn.countAll<number>().as('n')).as('vulnerable_reached'))
+    activities(db)
       .where((eb) => eb.and(c))
       .orderBy('a.held_on', 'desc')
       .orderBy('a.id', 'desc')
@@ -53,9 +61,9 @@ export async function listActivities(db: Q, f: ActivityFilter, page: { limit: nu
 
 /** Per unit directly below `root` (each with its subtree): activities, people reached, the vulnerable register and how much of it was reached. */
 export async function coverage(db: Q, root: { id: number; path: string }, from: string, to: string) {
-  const rows = await sql<{ code: string; name: string; activities: string; people: string; vulnerable: string; reached: string }>`
+  const rows = await sql<{ code: string; name: string; path: string; activities: string; people: string; vulnerable: string; reached: string }>`
     WITH units AS (SELECT id, code, name, path FROM orgs WHERE parent_id = ${root.id} AND active AND kind IN ('county','station','township','grid','member_unit'))
-    SELECT u.code, u.name,
+    SELECT u.code, u.name, u.path,
       (SELECT count(*) FROM outreach_activities a JOIN orgs o ON o.id = a.org_id WHERE starts_with(o.path, u.path) AND a.held_on >= ${from}::date AND a.held_on < ${to}::date)::text AS activities,
       (SELECT coalesce(sum(a.people_reached), 0) FROM outreach_activities a JOIN orgs o ON o.id = a.org_id WHERE starts_with(o.path, u.path) AND a.held_on >= ${from}::date AND a.held_on < ${to}::date)::text AS people,
       (SELECT count(*) FROM vulnerable_people v JOIN orgs o ON o.id = v.org_id WHERE starts_with(o.path, u.path))::text AS vulnerable,
@@ -63,7 +71,7 @@ export async function coverage(db: Q, root: { id: number; path: string }, from: 
          JOIN vulnerable_people v ON v.phone = r.phone JOIN orgs o ON o.id = v.org_id
          WHERE starts_with(o.path, u.path) AND a.held_on >= ${from}::date AND a.held_on < ${to}::date)::text AS reached
     FROM units u ORDER BY u.code`.execute(db);
-  return rows.rows.map((r) => ({ code: r.code, name: r.name, activities: Number(r.activities), people: Number(r.people), vulnerable: Number(r.vulnerable), reached: Number(r.reached) }));
+  return rows.rows.map((r) => ({ code: r.code, name: r.name, path: r.path, activities: Number(r.activities), people: Number(r.people), vulnerable: Number(r.vulnerable), reached: Number(r.reached) }));
 }
 
 export async function nextDirectiveNo(db: Q): Promise<number> {

@@ -12,7 +12,7 @@ import type { OutreachAudience, OutreachVenue } from '../../db/types.ts';
 import * as audit from '../audit/audit.service.ts';
 import { insertNotifications } from '../notifications/notifications.repo.ts';
 import { requireInScope } from '../orgs/orgs.service.ts';
-import { orgIdsInScope, type Scope } from '../orgs/scope.ts';
+import { orgIdsInScope, orgIdsUnder, type Scope } from '../orgs/scope.ts';
 import * as statsRepo from '../stats/stats.repo.ts';
 import * as repo from './outreach.repo.ts';
 
@@ -72,8 +72,7 @@ export async function addActivity(deps: Deps, ctx: RequestContext, scope: Scope,
     await audit.record(trx, ctx, now, { action: 'outreach.activity', targetType: 'outreach_activity', targetId: aid, orgId: org.id, detail: { audience: input.audience, people: input.peopleReached, vulnerable: phones.length } });
     return aid;
   });
-  const list = await repo.listActivities(deps.db, { orgIds: [org.id], directiveId: undefined }, { limit: 200, offset: 0 });
-  const row = list.rows.find((r) => r.id === id);
+  const row = await repo.getActivity(deps.db, id);
   if (!row) throw notFound('activity');
   return presentActivity(row);
 }
@@ -122,7 +121,7 @@ export async function proposals(deps: Deps, scope: Scope, q: { orgCode?: string 
   const children = await deps.db.selectFrom('orgs').select(['id', 'code', 'name', 'path']).where('parent_id', '=', org.id).where('active', '=', true).where('kind', 'in', ['county', 'station', 'township']).orderBy('code').execute();
   const units: UnitFigures[] = [];
   for (const c of children) {
-    const ids = (await deps.db.selectFrom('orgs').select('id').where(sql<boolean>`starts_with(path, ${c.path})`).execute()).map((o) => o.id);
+    const ids = await orgIdsUnder(deps.db, c.path);
     const [r, b] = await Promise.all([statsRepo.sums(deps.db, { orgIds: ids, ...recent }, [], ['c.type.', 'c.age.']), statsRepo.sums(deps.db, { orgIds: ids, ...before }, [], ['c.type.'])]);
     const pick = (s: Record<string, number>, prefix: string) => Object.fromEntries(Object.entries(s).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
     units.push({ code: c.code, name: c.name, recent: pick(r, 'c.type.'), before: pick(b, 'c.type.'), ages: pick(r, 'c.age.') });
@@ -240,10 +239,9 @@ export async function coverage(deps: Deps, scope: Scope, q: { from?: string | un
   const lastDay = addDays(to, -1);
   const withRates = await Promise.all(
     rows.map(async (r) => {
-      const unit = await deps.db.selectFrom('orgs').select('path').where('code', '=', r.code).executeTakeFirstOrThrow();
-      const ids = (await deps.db.selectFrom('orgs').select('id').where(sql<boolean>`starts_with(path, ${unit.path})`).execute()).map((o) => o.id);
+      const ids = await orgIdsUnder(deps.db, r.path);
       const refs = await statsRepo.refs(deps.db, { orgIds: ids, firstDay: from, lastDay });
-      return { ...r, vulnerableRate: r.vulnerable ? r.reached / r.vulnerable : null, population: refs.population, appRegistered: refs.appRegistered, appRate: refs.population && refs.appRegistered !== null ? refs.appRegistered / refs.population : null };
+      return { code: r.code, name: r.name, activities: r.activities, people: r.people, vulnerable: r.vulnerable, reached: r.reached, vulnerableRate: r.vulnerable ? r.reached / r.vulnerable : null, population: refs.population, appRegistered: refs.appRegistered, appRate: refs.population && refs.appRegistered !== null ? refs.appRegistered / refs.population : null };
     }),
   );
   return { from, to, items: withRates };

@@ -13,7 +13,7 @@ import { AppError, notFound } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { insertNotifications } from '../notifications/notifications.repo.ts';
 import { requireInScope } from '../orgs/orgs.service.ts';
-import { orgInScope, type Scope } from '../orgs/scope.ts';
+import { orgIdsUnder, orgInScope, type Scope } from '../orgs/scope.ts';
 import { periodOf, previousOf, type Days } from './periods.ts';
 import * as repo from './stats.repo.ts';
 import { figuresOf } from './stats.service.ts';
@@ -59,7 +59,7 @@ async function narratives(deps: Deps, orgIds: number[] | null, from: Date, to: D
 
 /** Drafts the bulletin text from a unit's figures and narratives for a period (default: the last 7 days). */
 async function compose(deps: Deps, org: { id: number; code: string; name: string; kind: string; path: string }, period: Days) {
-  const orgIds = (await deps.db.selectFrom('orgs').select('id').where(sql<boolean>`starts_with(path, ${org.path})`).execute()).map((o) => o.id);
+  const orgIds = await orgIdsUnder(deps.db, org.path);
   const previous = previousOf(period);
   const [figures, before] = await Promise.all([figuresOf(deps, org, period), repo.sums(deps.db, { orgIds, ...previous }, [], ['c.type.'])]);
   const k = (id: string) => figures.kpis.find((x) => x.id === id);
