@@ -11,6 +11,7 @@ const SUBJECT = {
   punishment_events: 'punishment_id',
   person_events: 'person_id',
   restriction_events: 'restriction_id',
+  risk_alert_events: 'alert_id',
 } as const;
 export type TimelineTable = keyof typeof SUBJECT;
 

@@ -695,7 +695,93 @@ export interface ResponsibilityLettersTable {
   updated_at: Timestamp;
 }
 
+export type RiskDecision = 'allow' | 'review' | 'hold' | 'block';
+export type RiskAlertStatus = 'open' | 'escalated' | 'confirmed_mule' | 'false_positive' | 'stop_payment_requested';
+
+export interface RiskRuleSetsTable {
+  version: string;
+  config: ColumnType<unknown, string, string>;
+  status: 'draft' | 'shadow' | 'live' | 'retired';
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  activated_at: NullableTimestamp;
+}
+
+export interface RiskTransactionsTable {
+  seq: Generated<Int8>;
+  tx_id: string;
+  org_id: number;
+  at: Timestamp;
+  from_account: string;
+  from_bank: string;
+  to_account: string;
+  to_bank: string;
+  amount: string;
+  channel: string;
+  decision: Generated<RiskDecision>;
+  score: Generated<number>;
+  rules_version: string;
+  shadow_decision: RiskDecision | null;
+  received_at: Timestamp;
+}
+
+export interface RiskAlertsTable {
+  id: Generated<number>;
+  org_id: number;
+  account: string;
+  bank: string;
+  tx_id: string;
+  raised_at: Timestamp;
+  decision: Exclude<RiskDecision, 'allow'>;
+  score: number;
+  typology: string | null;
+  reasons: ColumnType<unknown, string, string>;
+  rules: string[];
+  rules_version: string;
+  shadow: Generated<boolean>;
+  status: RiskAlertStatus;
+  outcome_note: string | null;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+  case_id: number | null;
+  stop_payment_id: number | null;
+  created_at: Timestamp;
+}
+
+export type RiskAlertEventsTable = TimelineTableOf<'alert_id'>;
+
+export interface RiskAllowListTable {
+  id: Generated<number>;
+  org_id: number;
+  account: string;
+  reason: string;
+  expires_at: Timestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+}
+
+export interface RiskAccountStateTable {
+  account: string;
+  state: ColumnType<unknown, string, string>;
+  saved_at: Timestamp;
+}
+
+export interface RiskEngineMetaTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+}
+
 export interface DB {
+  risk_rule_sets: RiskRuleSetsTable;
+  risk_transactions: RiskTransactionsTable;
+  risk_alerts: RiskAlertsTable;
+  risk_alert_events: RiskAlertEventsTable;
+  risk_allow_list: RiskAllowListTable;
+  risk_account_state: RiskAccountStateTable;
+  risk_engine_meta: RiskEngineMetaTable;
   liaison_meetings: LiaisonMeetingsTable;
   liaison_tasks: LiaisonTasksTable;
   responsibility_letters: ResponsibilityLettersTable;

@@ -28,6 +28,7 @@ import { liaisonRoutes } from '../modules/liaison/liaison.routes.ts';
 import { personRoutes } from '../modules/persons/persons.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.ts';
+import { riskRoutes } from '../modules/risk/risk.routes.ts';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -137,6 +138,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   statsRoutes(app, deps);
   outreachRoutes(app, deps);
   liaisonRoutes(app, deps);
+  riskRoutes(app, deps);
   personRoutes(app, deps);
   streamRoutes(app, deps);
   notificationRoutes(app, deps);
