@@ -26,6 +26,11 @@ export interface Config {
    * that must not cross local midnight; never set in production.
    */
   clockStart?: Date | undefined;
+  /** NATS server(s) for bank transaction streams (JetStream); unset: the worker takes no streams. */
+  natsUrl?: string | undefined;
+  /** JetStream stream and subject prefix: banks publish to `<prefix>.<orgCode>`. */
+  natsStream: string;
+  natsSubjectPrefix: string;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -67,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockAfterFailures: int('LOCK_AFTER_FAILURES', 10, env),
     lockMinutes: int('LOCK_MINUTES', 15, env),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 10 * 1024 * 1024, env),
+    natsUrl: env.NATS_URL || undefined,
+    natsStream: env.NATS_STREAM || 'FANZHA_TX',
+    natsSubjectPrefix: env.NATS_SUBJECT_PREFIX || 'fanzha.tx',
     webDist: path.resolve(env.WEB_DIST || 'web/dist'),
     clockStart: instant('CLOCK_START', env),
   };

@@ -94,7 +94,7 @@ describe('risk engine rules', () => {
 
     e.process(tx('src', 'hub', 60_000, T0 + 60 * MIN));
     const outs: TxVerdict[] = [];
-    for (let k = 0; k < 8; k++) outs.push(e.process(tx('hub', `d${k}`, 7000, T0 + 70 * MIN + k * MIN)));
+    for (let k = 0; k < 10; k++) outs.push(e.process(tx('hub', `d${k}`, 5800, T0 + 70 * MIN + k * MIN)));
     expect(outs.some((v) => rulesOf(v, 'hub').includes('fan_out'))).toBe(true);
     expect(outs.at(-1)?.decision).not.toBe('allow');
   });
@@ -181,11 +181,11 @@ describe('risk engine rules', () => {
   it('cash-out after inflow at night, across terminals', () => {
     const e = warmEngine();
     const night = Date.parse('2026-11-03T01:10:00+08:00');
-    e.process(tx('v1', 'cashier', 9000, night));
-    e.process(tx('v2', 'cashier', 9000, night + 5 * MIN));
-    e.process(tx('cashier', 'CASH:B1:001', 5000, night + 20 * MIN, 'cash_out'));
-    e.process(tx('cashier', 'CASH:B1:002', 5000, night + 30 * MIN, 'cash_out'));
-    const v = e.process(tx('cashier', 'CASH:B1:004', 5000, night + 40 * MIN, 'cash_out'));
+    e.process(tx('v1', 'cashier', 12_000, night));
+    e.process(tx('v2', 'cashier', 12_000, night + 5 * MIN));
+    e.process(tx('cashier', 'CASH:B1:001', 7000, night + 20 * MIN, 'cash_out'));
+    e.process(tx('cashier', 'CASH:B1:002', 7000, night + 30 * MIN, 'cash_out'));
+    const v = e.process(tx('cashier', 'CASH:B1:004', 7000, night + 40 * MIN, 'cash_out'));
     const rules = rulesOf(v, 'cashier');
     expect(rules).toContain('cash_out_after_inflow');
     expect(rules).toContain('night_burst');

@@ -263,6 +263,7 @@ export class RiskEngine {
     t.add(u, C_OUT_COUNT, 1);
     t.add(u, C_OUT_SUM, yuan);
     t.pushOut(u, v, sec, yuan);
+    t.outSinceIn[u] = (t.outSinceIn[u] ?? 0) + yuan;
     if (t.cash[v]) t.add(u, C_CASH_OUT_SUM, yuan);
     if (underLimit(yuan, p.just_under_limit.limitsYuan, p.just_under_limit.belowShare)) t.add(u, C_UNDER_LIMIT, 1);
     // Receiver side.
@@ -270,6 +271,11 @@ export class RiskEngine {
     t.add(v, C_IN_COUNT, 1);
     t.add(v, C_IN_SUM, yuan);
     t.pushIn(v, u, sec, yuan);
+    // a run of inflows lasts at most the dwell time; the outflows after its start are weighed against it
+    if (sec - (t.lastInAt[v] ?? 0) > p.fast_in_out.dwellMinutes * 60) {
+      t.lastInAt[v] = sec;
+      t.outSinceIn[v] = 0;
+    }
     const hour = Math.floor(((sec + 8 * 3600) % DAY) / 3600);
     if (hour >= p.night_burst.fromHour && hour < p.night_burst.toHour) {
       t.add(u, C_NIGHT_COUNT, 1);
@@ -295,11 +301,8 @@ export class RiskEngine {
         }
       }
       if (latestIn >= 0 && inSum >= fio.minYuan) {
-        let outSum = 0;
-        for (let k = 0; k < RING; k++) {
-          const to = (t.outT[o + k] ?? 0);
-          if ((t.outCp[o + k] ?? 0) >= 0 && to >= earliestIn && to <= sec) outSum += (t.outAmt[o + k] ?? 0);
-        }
+        // what left since the run of inflows began (the ring would miss a fan-out wider than itself)
+        const outSum = sec - (t.lastInAt[u] ?? 0) <= 2 * dwell ? (t.outSinceIn[u] ?? 0) : 0;
         if (outSum >= fio.minShare * inSum) {
           if (t.passInAt[u] !== latestIn) {
             t.passInAt[u] = latestIn;
@@ -314,6 +317,18 @@ export class RiskEngine {
           if (layers >= p.stack.minLayers && this.live.enabled[ruleNo.stack]) {
             this.pattern(u, ruleNo.stack, Math.min(1, 0.7 + 0.15 * (layers - p.stack.minLayers)), layers, 0, 0);
             if (t.cash[v] === 0) this.pattern(v, ruleNo.stack, 0.7, layers, 1, 0);
+            // the layer before u: whoever paid u the money it just passed on
+            let prev = -1;
+            let prevAt = -1;
+            for (let k = 0; k < RING; k++) {
+              const ti = t.inT[o + k] ?? 0;
+              const cp = t.inCp[o + k] ?? -1;
+              if (cp >= 0 && ti <= sec && sec - ti <= dwell && ti > prevAt && t.cash[cp] === 0) {
+                prev = cp;
+                prevAt = ti;
+              }
+            }
+            if (prev >= 0 && prev !== v) this.pattern(prev, ruleNo.stack, 0.7, layers - 1, 0, 0);
           }
         }
       }

@@ -69,6 +69,10 @@ export class AccountTable {
   chainAt!: Int32Array;
   /** time of the inflow the last counted pass-through consumed */
   passInAt!: Int32Array;
+  /** start of the account's current run of inflows (an inflow more than the dwell time after it starts a new run) */
+  lastInAt!: Int32Array;
+  /** yuan sent since that run of inflows began: what a fan-out after a burst of inflows passed on */
+  outSinceIn!: Float64Array;
   /** accounts changed since the last snapshot */
   dirty!: Uint8Array;
 
@@ -100,6 +104,8 @@ export class AccountTable {
     this.chainDepth = g(this.chainDepth, (n) => new Uint8Array(n));
     this.chainAt = g(this.chainAt, (n) => new Int32Array(n));
     this.passInAt = g(this.passInAt, (n) => new Int32Array(n));
+    this.lastInAt = g(this.lastInAt, (n) => new Int32Array(n));
+    this.outSinceIn = g(this.outSinceIn, (n) => new Float64Array(n));
     this.dirty = g(this.dirty, (n) => new Uint8Array(n));
     this.cap = cap;
   }
@@ -240,7 +246,7 @@ export class AccountTable {
       ih: (this.inHead[i] ?? 0),
       o: ring(this.outCp, this.outT, this.outAmt),
       oh: (this.outHead[i] ?? 0),
-      d: [(this.chainDepth[i] ?? 0), (this.chainAt[i] ?? 0), (this.passInAt[i] ?? 0)],
+      d: [this.chainDepth[i] ?? 0, this.chainAt[i] ?? 0, this.passInAt[i] ?? 0, this.lastInAt[i] ?? 0, this.outSinceIn[i] ?? 0],
     };
   }
 
@@ -266,13 +272,13 @@ export class AccountTable {
     ring(s.o, 'outCp', this.outT, this.outAmt);
     this.inHead[i] = s.ih % RING;
     this.outHead[i] = s.oh % RING;
-    [this.chainDepth[i], this.chainAt[i], this.passInAt[i]] = s.d as [number, number, number];
+    [this.chainDepth[i], this.chainAt[i], this.passInAt[i], this.lastInAt[i], this.outSinceIn[i]] = [s.d[0] ?? 0, s.d[1] ?? 0, s.d[2] ?? 0, s.d[3] ?? 0, s.d[4] ?? 0];
     return i;
   }
 
   /** Approximate bytes held per account slot (typed arrays only; the key map comes on top). */
   static bytesPerAccount(): number {
-    return 2 + 1 + 1 + 4 * 3 + COUNTERS * 2 * 8 + RING * 2 * (4 + 4 + 4) + 2 + 1 + 4 * 2 + 1;
+    return 2 + 1 + 1 + 4 * 3 + COUNTERS * 2 * 8 + RING * 2 * (4 + 4 + 4) + 2 + 1 + 4 * 3 + 8 + 1;
   }
 
   capacity(): number {
