@@ -124,6 +124,21 @@ describe('txToContractLine', () => {
     expect(parseYuan('12')).toBe(1200);
   });
 
+  it('writes exactly what JSON.stringify would, also for unusual strings, and times round-trip', () => {
+    const tx: Tx = { txId: 'a"b\\c\n\u0001\ud800', at: Date.parse('2025-03-01T16:30:05.042Z'), from: '张三 6222', fromBank: '工商银行', to: 'y\u2028', toBank: 'z', amount: 5, channel: 'card' };
+    const expected = JSON.stringify({ txId: tx.txId, at: '2025-03-02T00:30:05.042+08:00', fromAccount: tx.from, fromBank: tx.fromBank, toAccount: tx.to, toBank: tx.toBank, amount: '0.05', channel: 'card' });
+    expect(txToContractLine(tx)).toBe(expected);
+    expect(parseContractLine(txToContractLine({ ...tx, txId: 'ok' }))).toEqual({ ...tx, txId: 'ok' });
+    expect(isoChina(Date.parse('1969-12-31T15:00:00Z'))).toBe('1969-12-31T23:00:00+08:00');
+    expect(isoChina(Date.parse('1969-12-31T15:00:00.5Z'))).toBe('1969-12-31T23:00:00.500+08:00');
+    let x = 1_700_000_000_000;
+    for (let i = 0; i < 2000; i++) {
+      x += (i * 7919 * 104_729) % 900_000_000;
+      expect(parseIsoWithOffset(isoChina(x))).toBe(x);
+      expect(isoChina(x)).toBe(`${new Date(x + 8 * 3_600_000).toISOString().slice(0, x % 1000 === 0 ? 19 : 23)}+08:00`);
+    }
+  });
+
   it('round-trips every synthetic transaction', () => {
     const { transactions } = synthesize({ seed: 11, accounts: 2000, transactions: 8000, start: Date.parse('2025-01-20T00:00:00+08:00'), days: 10, muleShare: 0.03 });
     let n = 0;

@@ -28,10 +28,33 @@ export function isParseError(r: ParseResult): r is { errors: FieldError[] } {
   return (r as { errors?: unknown }).errors !== undefined;
 }
 
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+const DAY_MS = 86_400_000;
+const LAST_DAY_9999 = 2_932_896; // days from 1970-01-01 to 9999-12-31
+let cachedDay = NaN;
+let cachedDayPrefix = '';
+
 /** `at` as ISO 8601 in China time: "2025-03-01T09:30:05+08:00" (milliseconds only when not zero). */
 export function isoChina(at: number): string {
-  const s = new Date(at + CHINA_OFFSET_MS).toISOString(); // "2025-03-01T01:30:05.000Z" shifted to local wall time
-  return at % 1000 === 0 ? `${s.slice(0, 19)}+08:00` : `${s.slice(0, 23)}+08:00`;
+  const local = at + CHINA_OFFSET_MS;
+  const day = Math.floor(local / DAY_MS);
+  if (day < 0 || day > LAST_DAY_9999) {
+    const s = new Date(local).toISOString();
+    return at % 1000 === 0 ? `${s.slice(0, -5)}+08:00` : `${s.slice(0, -1)}+08:00`;
+  }
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11); // "2025-03-01T"
+  }
+  let rest = local - day * DAY_MS;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const ms = rest - sec * 1000;
+  const hms = `${cachedDayPrefix}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[sec]}`;
+  return ms === 0 ? `${hms}+08:00` : `${hms}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}+08:00`;
 }
 
 /** Integer fen → "1234.50". */
@@ -40,18 +63,21 @@ export function fenToYuan(fen: number): string {
   return `${(fen - frac) / 100}.${frac < 10 ? '0' : ''}${frac}`;
 }
 
-/** One NDJSON line (no trailing newline) in the partner contract format. */
+/** A JSON string literal: quoted as is unless JSON.stringify would escape something (controls, quote, backslash, surrogates). */
+function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}
+
+/** One NDJSON line (no trailing newline) in the partner contract format; byte for byte what JSON.stringify gives. */
 export function txToContractLine(tx: Tx): string {
-  return JSON.stringify({
-    txId: tx.txId,
-    at: isoChina(tx.at),
-    fromAccount: tx.from,
-    fromBank: tx.fromBank,
-    toAccount: tx.to,
-    toBank: tx.toBank,
-    amount: fenToYuan(tx.amount),
-    channel: tx.channel,
-  });
+  return (
+    `{"txId":${jsonString(tx.txId)},"at":"${isoChina(tx.at)}","fromAccount":${jsonString(tx.from)},"fromBank":${jsonString(tx.fromBank)},` +
+    `"toAccount":${jsonString(tx.to)},"toBank":${jsonString(tx.toBank)},"amount":"${fenToYuan(tx.amount)}","channel":${jsonString(tx.channel)}}`
+  );
 }
 
 const CHANNEL_SET: ReadonlySet<string> = new Set(CHANNELS);
