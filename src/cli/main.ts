@@ -15,6 +15,10 @@ import { LiveBus } from '../server/live.ts';
 import { listenLive, pgRelay } from '../server/live-pg.ts';
 import { systemContext } from '../server/context.ts';
 import { AppError } from '../server/errors.ts';
+import { riskReplayCommand } from './risk-replay.ts';
+import { riskSynthCommand } from './risk-synth.ts';
+import { startStreamConsumer } from '../ingest/jetstream.ts';
+import { runtimeFor } from '../modules/risk/risk.runtime.ts';
 import { optionalOption, parseArgs, requireOption, UsageError, type Parsed } from './args.ts';
 import { loadDemoPassword, openRuntime, progress, saveDemoPassword } from './runtime.ts';
 
@@ -28,11 +32,21 @@ const USAGE = `fanzha – anti-telecom-fraud operations platform
   fanzha token create --org <orgCode> --role <role> [--name <label>]
   fanzha user create --org <orgCode> --role <role> --username <u> --password <p> [--display-name <n>] [--phone <p>]
   fanzha audit verify               re-compute the audit hash chain; exit 1 if a row was tampered with
+  fanzha risk replay --input <tx.ndjson> [--rules <version>|<file.json>] [--labels <labels.json>] [--json]
+                                    run the risk engine over a file of transactions and summarise its decisions
+  fanzha risk synth --out <tx.ndjson> [--labels <file>] [--accounts n] [--transactions n] [--days n] [--seed n]
+                    [--variant train|holdout]   labelled synthetic bank transactions for tests and rule tuning
 `;
 
 type Command = (config: Config, args: Parsed) => Promise<number>;
 
 const commands: Record<string, Command> = {
+  risk: async (config, args) => {
+    const sub = args.positionals[1];
+    if (sub === 'replay') return riskReplayCommand(config, args);
+    if (sub === 'synth') return riskSynthCommand(args);
+    throw new UsageError('usage: fanzha risk replay --input <file> | fanzha risk synth --out <file>');
+  },
   start: async (config) => serve(config, { seed: true, buildWeb: true, jobs: true }),
   serve: async (config) => serve(config, { seed: false, buildWeb: false, jobs: process.env.RUN_JOBS === 'true' }),
   worker: async (config) => worker(config),
@@ -180,7 +194,14 @@ async function worker(config: Config): Promise<number> {
   // Escalations found here are announced to the servers' open screens through NOTIFY (PostgreSQL only).
   const live = database.kind === 'postgres' ? new LiveBus(pgRelay(deps.db), (err) => log('live relay failed', { err: String(err) })) : undefined;
   const runner = startJobs({ ...deps, ...(live ? { live } : {}) }, log);
+  // Bank transaction streams (JetStream) when NATS_URL is set: this process then owns the risk engine.
+  const streams = config.natsUrl
+    ? await startStreamConsumer({ ...deps, ...(live ? { live } : {}) }, { servers: config.natsUrl, stream: config.natsStream, subjectPrefix: config.natsSubjectPrefix, log })
+    : null;
+  if (streams) console.log(`fanzha worker: consuming ${config.natsSubjectPrefix}.* from stream ${config.natsStream} at ${config.natsUrl}`);
   const stop = async () => {
+    await streams?.stop();
+    if (streams) await runtimeFor(deps).exclusive(() => runtimeFor(deps).snapshotNow()).catch((err: unknown) => log('risk snapshot failed', { err: String(err) }));
     await runner.stop();
     await live?.flush();
     await database.close();

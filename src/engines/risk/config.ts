@@ -145,7 +145,7 @@ export const DEFAULT_RULESET: RuleSet = {
     {
       id: 'layering',
       name: '过账/分层转移',
-      weights: { stack: 0.75, cycle: 0.8, scatter_gather: 0.75, gather_scatter: 0.5, bipartite: 0.75, fast_in_out: 0.3, fan_out: 0.45 },
+      weights: { stack: 0.75, cycle: 0.8, scatter_gather: 0.75, gather_scatter: 0.75, bipartite: 0.75, fast_in_out: 0.3, fan_out: 0.6 },
       review: 0.5,
       interdict: 0.8,
     },

@@ -3,6 +3,7 @@ import { reasonOf, subRuleOf } from './reasons.ts';
 import {
   AccountTable,
   C_CASH_OUT_SUM,
+  C_NEW_PAYEES,
   C_DISTINCT_IN,
   C_DISTINCT_OUT,
   C_IN_COUNT,
@@ -259,7 +260,12 @@ export class RiskEngine {
     }
 
     // Sender side.
-    if (!t.recentlyPaired(t.outCp, t.outT, u, v, sec)) t.add(u, C_DISTINCT_OUT, 1);
+    if (!t.recentlyPaired(t.outCp, t.outT, u, v, sec)) {
+      t.add(u, C_DISTINCT_OUT, 1);
+      const na = p.new_account_volume;
+      const firstV = t.firstSeen[v] ?? 0;
+      if (sec - firstV <= na.newDays * DAY && firstV - this.startSec >= na.warmupDays * DAY) t.add(u, C_NEW_PAYEES, 1);
+    }
     t.add(u, C_OUT_COUNT, 1);
     t.add(u, C_OUT_SUM, yuan);
     t.pushOut(u, v, sec, yuan);
@@ -330,6 +336,24 @@ export class RiskEngine {
             }
             if (prev >= 0 && prev !== v) this.pattern(prev, ruleNo.stack, 0.7, layers - 1, 0, 0);
           }
+        }
+      }
+    }
+    // A strong spreader's recent payees are the next layer: name them with it.
+    if (t.cash[u] === 0 && (this.live.enabled[ruleNo.fan_out] || this.live.enabled[ruleNo.gather_scatter])) {
+      t.weigh(u, sec);
+      const spread = this.spread(u, p, t.win(u, C_DISTINCT_IN), t.win(u, C_DISTINCT_OUT), t.win(u, C_IN_SUM), t.win(u, C_OUT_SUM));
+      const rule = spread.gatherScatter >= spread.fanOut ? ruleNo.gather_scatter : ruleNo.fan_out;
+      const strength = Math.max(spread.fanOut, spread.gatherScatter);
+      // only a spreader that passes on money it just received, and only payees that are new accounts themselves
+      if (strength >= 0.75 && this.live.enabled[rule] && t.win(u, C_PASS) >= 1) {
+        const na = p.new_account_volume;
+        const o = u * RING;
+        for (let k = 0; k < RING; k++) {
+          const cp = t.outCp[o + k] ?? -1;
+          if (cp < 0 || cp === u || t.cash[cp] !== 0 || sec - (t.outT[o + k] ?? 0) > WINDOW_SEC) continue;
+          const first = t.firstSeen[cp] ?? 0;
+          if (sec - first <= na.newDays * DAY && first - this.startSec >= na.warmupDays * DAY) this.pattern(cp, rule, 0.85, 0, 1, 0);
         }
       }
     }
@@ -505,6 +529,30 @@ export class RiskEngine {
     return r;
   }
 
+  private readonly spreadOut = { fanOut: 0, gatherScatter: 0 };
+
+  /**
+   * Fan-out and gather-scatter strengths of an account (after `weigh`). Money spread to accounts that are
+   * themselves new is how a mule pays the next layer; a payroll or a merchant's suppliers are accounts the bank
+   * has known for a while, so full strength needs half the payees new.
+   */
+  private spread(i: number, p: RuleSet['params'], dIn: number, dOut: number, inSum: number, outSum: number): { fanOut: number; gatherScatter: number } {
+    const t = this.table;
+    const r = this.spreadOut;
+    r.fanOut = 0;
+    r.gatherScatter = 0;
+    if (dOut < Math.min(p.fan_out.minPayees, p.gather_scatter.minPayees)) return r;
+    const newShare = Math.min(1, t.win(i, C_NEW_PAYEES) / dOut / 0.5);
+    if (dOut >= p.fan_out.minPayees && outSum >= p.fan_out.minTotalYuan && inSum >= p.fan_out.minFundedShare * outSum) {
+      r.fanOut = (0.5 + 0.5 * Math.min(1, (dOut - p.fan_out.minPayees) / p.fan_out.minPayees)) * (0.5 + 0.5 * newShare);
+    }
+    const g = p.gather_scatter;
+    if (dIn >= g.minPayers && dOut >= g.minPayees && inSum >= g.minTotalYuan && outSum >= g.minShare * inSum) {
+      r.gatherScatter = Math.min(1, 0.7 + 0.05 * (dIn + dOut - g.minPayers - g.minPayees)) * (0.5 + 0.5 * newShare);
+    }
+    return r;
+  }
+
   private any = false;
   private en: Uint8Array = new Uint8Array(R);
 
@@ -545,15 +593,11 @@ export class RiskEngine {
       this.hit(ruleNo.fan_in, 0.5 + 0.5 * Math.min(1, (dIn - p.fan_in.minPayers) / p.fan_in.minPayers), dIn, inSum, 0);
     }
     const dOut = t.win(i, C_DISTINCT_OUT);
-    if (dOut >= p.fan_out.minPayees && outSum >= p.fan_out.minTotalYuan && inSum >= p.fan_out.minFundedShare * outSum) {
-      this.hit(ruleNo.fan_out, 0.5 + 0.5 * Math.min(1, (dOut - p.fan_out.minPayees) / p.fan_out.minPayees), dOut, outSum, 0);
-    }
-    const g = p.gather_scatter;
-    if (dIn >= g.minPayers && dOut >= g.minPayees && inSum >= g.minTotalYuan && outSum >= g.minShare * inSum) {
-      this.hit(ruleNo.gather_scatter, Math.min(1, 0.7 + 0.05 * (dIn + dOut - g.minPayers - g.minPayees)), dIn, dOut, 0);
-    }
+    const spread = this.spread(i, p, dIn, dOut, inSum, outSum);
+    if (spread.fanOut > 0) this.hit(ruleNo.fan_out, spread.fanOut, dOut, outSum, 0);
+    if (spread.gatherScatter > 0) this.hit(ruleNo.gather_scatter, spread.gatherScatter, dIn, dOut, 0);
     const na = p.new_account_volume;
-    const first = (t.firstSeen[i] ?? 0);
+    const first = t.firstSeen[i] ?? 0;
     const volume = Math.max(inSum, outSum);
     if (sec - first <= na.newDays * DAY && first - this.startSec >= na.warmupDays * DAY && volume >= na.minInYuan && inCount + outCount >= na.minCount) {
       this.hit(ruleNo.new_account_volume, Math.min(1, 0.5 * (volume / na.minInYuan)), (sec - first) / DAY, volume, inCount + outCount);

@@ -18,7 +18,7 @@ export function subRuleOf(rule: RuleId, facts: readonly number[]): string {
     case 'fan_in':
       return 'fan_in.distinct_payers';
     case 'fan_out':
-      return 'fan_out.funded_payees';
+      return facts[1] === 1 ? 'fan_out.payee' : 'fan_out.funded_payees';
     case 'fast_in_out':
       return 'fast_in_out.dwell';
     case 'new_account_volume':
@@ -34,7 +34,7 @@ export function subRuleOf(rule: RuleId, facts: readonly number[]): string {
     case 'scatter_gather':
       return facts[1] === 1 ? 'scatter_gather.source' : 'scatter_gather.branch';
     case 'gather_scatter':
-      return 'gather_scatter.hub';
+      return facts[1] === 1 ? 'gather_scatter.payee' : 'gather_scatter.hub';
     case 'bipartite':
       return 'bipartite.group';
   }
@@ -48,7 +48,7 @@ export function reasonOf(rule: RuleId, facts: readonly number[]): string {
     case 'fan_in':
       return `24小时内约${count(a)}个不同账户转入，合计${yuan(b)}`;
     case 'fan_out':
-      return `24小时内转给约${count(a)}个不同账户，合计${yuan(b)}，资金为当日转入`;
+      return b === 1 && a === 0 ? '收到可疑分散转账账户的资金（下一层）' : `24小时内转给约${count(a)}个不同账户，合计${yuan(b)}，资金为当日转入`;
     case 'new_account_volume':
       return `账户首次出现${count(a)}天内交易${count(c)}笔、金额${yuan(b)}`;
     case 'night_burst':
@@ -66,7 +66,7 @@ export function reasonOf(rule: RuleId, facts: readonly number[]): string {
     case 'scatter_gather':
       return `同一来源分散到${count(a)}个账户后汇集到同一账户`;
     case 'gather_scatter':
-      return `约${count(a)}个账户汇入后转给约${count(b)}个账户`;
+      return b === 1 && a === 0 ? '收到可疑汇集-分散账户转出的资金（下一层）' : `约${count(a)}个账户汇入后转给约${count(b)}个账户`;
     case 'bipartite':
       return `${count(a)}个付款账户交叉转入同一组收款账户`;
     case 'stack':

@@ -26,7 +26,9 @@ export const C_NIGHT_SUM = 7;
 export const C_UNDER_LIMIT = 8;
 export const C_PASS = 9;
 export const C_CASH_OUT_SUM = 10;
-export const COUNTERS = 11;
+/** distinct payees that were new accounts when paid (first seen within the new-account period) */
+export const C_NEW_PAYEES = 11;
+export const COUNTERS = 12;
 
 /** What the center's lists say about an account (stopped, frozen, named in a case, its holder punished). */
 export const LISTED_NONE = 0;
