@@ -132,11 +132,11 @@ export async function getAlert(db: Db, orgIds: number[] | null, id: number) {
 }
 export type AlertRow = NonNullable<Awaited<ReturnType<typeof getAlert>>>;
 
-export async function recentTransactionsOf(db: Db, account: string, limit: number) {
+export async function recentTransactionsOf(db: Db, orgIds: number[] | null, account: string, limit: number) {
   const cols = ['tx_id', 'at', 'from_account', 'from_bank', 'to_account', 'to_bank', 'amount', 'channel', 'decision', 'score'] as const;
   const [out, inn] = await Promise.all([
-    db.selectFrom('risk_transactions').select(cols).where('from_account', '=', account).orderBy('at', 'desc').limit(limit).execute(),
-    db.selectFrom('risk_transactions').select(cols).where('to_account', '=', account).orderBy('at', 'desc').limit(limit).execute(),
+    db.selectFrom('risk_transactions').select(cols).where('from_account', '=', account).where(orgIdIn(orgIds, 'org_id')).orderBy('at', 'desc').limit(limit).execute(),
+    db.selectFrom('risk_transactions').select(cols).where('to_account', '=', account).where(orgIdIn(orgIds, 'org_id')).orderBy('at', 'desc').limit(limit).execute(),
   ]);
   return [...out, ...inn].sort((a, b) => new Date(b.at).getTime() - new Date(a.at).getTime()).slice(0, limit);
 }
@@ -182,6 +182,10 @@ export async function listAllowEntries(db: Db, orgIds: number[] | null, includeE
     .where(orgIdIn(orgIds, 'l.org_id'));
   if (!includeEnded) q = q.where('l.revoked_at', 'is', null).where('l.expires_at', '>', now);
   return q.orderBy('l.created_at', 'desc').limit(500).execute();
+}
+
+export async function getAllowEntry(db: Db, orgIds: number[] | null, id: number) {
+  return db.selectFrom('risk_allow_list').selectAll().where('id', '=', id).where(orgIdIn(orgIds, 'org_id')).executeTakeFirst();
 }
 
 // ---- rule sets ----------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { runtimeFor } from './risk.runtime.ts';
 
 /** Who reads alerts: the bank's liaison for its institution, the center for every bank. */
 const READERS: readonly Role[] = ['bank_liaison', 'center_analyst', 'center_leader', 'viewer', 'admin'];
-const DECIDERS: readonly Role[] = ['bank_liaison', 'center_analyst', 'station_officer'];
+const DECIDERS: readonly Role[] = ['bank_liaison', 'center_analyst'];
 const IdParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53 - 1) });
 
 const Reason = z.object({ rule: z.string(), subRule: z.string(), reason: z.string() });

@@ -127,10 +127,13 @@ async function alertInScope(deps: Deps, scope: Scope, id: number): Promise<repo.
 
 /** One alert with its timeline and the account's latest transactions; the view is audited. */
 export async function getAlert(deps: Deps, ctx: RequestContext, scope: Scope, id: number) {
-  const row = await alertInScope(deps, scope, id);
+  const orgIds = await orgIdsInScope(deps.db, scope);
+  const row = await repo.getAlert(deps.db, orgIds, id);
+  if (!row) throw new AppError('NOT_FOUND', 'alert not found');
+  // a bank sees the transactions it reported itself, the center all of them
   const [events, txs] = await Promise.all([
     deps.db.selectFrom('risk_alert_events').selectAll().where('alert_id', '=', id).orderBy('id').execute(),
-    repo.recentTransactionsOf(deps.db, row.account, 30),
+    repo.recentTransactionsOf(deps.db, orgIds, row.account, 30),
   ]);
   await audit.recordAlone(deps, ctx, { action: 'risk_alert.view', targetType: 'risk_alert', targetId: id, orgId: row.org_id });
   return {
@@ -192,7 +195,7 @@ export const OutcomeIn = z
     if (v.allowDays !== undefined && v.outcome !== 'false_positive') ctx.addIssue({ code: 'custom', path: ['allowDays'], message: 'only a false positive puts the account on the allow-list' });
   });
 
-const STAFF_STOPPERS = new Set(['center_analyst', 'station_officer']);
+const STAFF_STOPPERS = new Set(['center_analyst']);
 
 export async function decideAlert(deps: Deps, ctx: RequestContext, principal: Principal, scope: Scope, id: number, input: z.output<typeof OutcomeIn>) {
   const row = await alertInScope(deps, scope, id);
@@ -304,8 +307,7 @@ export async function addAllow(deps: Deps, ctx: RequestContext, principal: Princ
 
 export async function revokeAllow(deps: Deps, ctx: RequestContext, principal: Principal, scope: Scope, id: number) {
   const now = deps.clock.now();
-  const orgIds = await orgIdsInScope(deps.db, scope);
-  const found = (await repo.listAllowEntries(deps.db, orgIds, true, now)).find((r) => r.id === id);
+  const found = await repo.getAllowEntry(deps.db, await orgIdsInScope(deps.db, scope), id);
   if (!found) throw new AppError('NOT_FOUND', 'allow-list entry not found');
   if (found.revoked_at) throw new AppError('ILLEGAL_TRANSITION', 'the entry was revoked already');
   await deps.db.transaction().execute(async (trx) => {

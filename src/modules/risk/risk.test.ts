@@ -103,6 +103,12 @@ describe('transaction monitoring through HTTP (资金链监测)', () => {
     expect((await api.withToken(abc, 'GET', `/api/v1/alerts/${id}`)).statusCode).toBe(404);
     const detail = (await api.withToken(icbc, 'GET', `/api/v1/alerts/${id}`)).json();
     expect(detail.transactions.length).toBeGreaterThan(0);
+    // another bank's report about the same account is that bank's: the center sees it, ICBC does not
+    const abcTx = { ...tx('6228480099999999999', detail.account, 300, T0 + 30 * MIN), txId: 'ABC-T1', fromBank: 'ABC' };
+    expect((await post(abc, ndjson([abcTx]))).json().accepted).toBe(1);
+    const seenBy = async (get: () => Promise<{ json: () => { transactions: { txId: string }[] } }>) => (await get()).json().transactions.map((x) => x.txId);
+    expect(await seenBy(() => api.withToken(icbc, 'GET', `/api/v1/alerts/${id}`))).not.toContain('ABC-T1');
+    expect(await seenBy(() => api.as(analyst, 'GET', `/api/v1/alerts/${id}`))).toContain('ABC-T1');
     expect(detail.reasons[0]).toHaveProperty('subRule');
     const audited = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'risk_alert.view').execute();
     expect(audited.length).toBeGreaterThan(0);
