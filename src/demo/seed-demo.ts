@@ -14,6 +14,7 @@ import { Rng } from './random.ts';
 import { seedCards } from './seed-cards.ts';
 import { seedRestrictions } from './seed-restrictions.ts';
 import { seedCases } from './seed-cases.ts';
+import { seedLiaison } from './seed-liaison.ts';
 import { seedWarnings } from './seed-warnings.ts';
 
 export type DemoScale = 'small' | 'city';
@@ -155,6 +156,8 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
     await seedCards(deps, rng, opts.scale === 'city' ? 10 : 1);
     await seedRestrictions(deps, rng, opts.scale === 'city' ? 10 : 1);
   }
+  // The joint-meeting office: meetings with their tasks and the responsibility letters (not in a test's empty year).
+  if (caseCount > 0) await seedLiaison(deps);
 
   const orgCount = await orgsRepo.countByKind(deps.db, await cityScope(deps));
   return {

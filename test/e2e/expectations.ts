@@ -6,12 +6,12 @@ import type { Role } from '../../src/lib/roles.ts';
  */
 export const EXPECTED_MENU: Record<Role, readonly string[]> = {
   admin: ['home', 'admin'],
-  center_analyst: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats'],
-  center_leader: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats'],
-  viewer: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats'],
+  center_analyst: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'liaison', 'stats'],
+  center_leader: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'liaison', 'stats'],
+  viewer: ['home', 'warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'liaison', 'stats'],
   station_officer: ['home', 'warnings', 'cases', 'cards', 'persons', 'outreach', 'stats'],
   grid_worker: ['home', 'warnings', 'persons'],
-  bank_liaison: ['home', 'funds', 'cards'],
-  operator_liaison: ['home', 'cards'],
-  member_contact: ['home', 'cards', 'outreach'],
+  bank_liaison: ['home', 'funds', 'cards', 'liaison'],
+  operator_liaison: ['home', 'cards', 'liaison'],
+  member_contact: ['home', 'cards', 'outreach', 'liaison'],
 };

@@ -3,7 +3,8 @@
  * demo role through the login form, checks each home page and menu, walks the admin pages (issuing and
  * revoking a token through the UI), runs the warnings flow (warnings-flow.ts), the cases flow
  * (cases-flow.ts), the cards flow (cards-flow.ts), the persons flow (persons-flow.ts), the stats flow
- * (stats-flow.ts) and the outreach flow (outreach-flow.ts), and fails on any browser console error or warning.
+ * (stats-flow.ts), the outreach flow (outreach-flow.ts) and the joint-office flow (liaison-flow.ts), and fails on
+ * any browser console error or warning.
  *
  *   npx tsx test/e2e/smoke.ts
  *
@@ -22,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { cardsFlow } from './cards-flow.ts';
 import { casesFlow } from './cases-flow.ts';
+import { liaisonFlow } from './liaison-flow.ts';
 import { outreachFlow } from './outreach-flow.ts';
 import { personsFlow } from './persons-flow.ts';
 import { statsFlow } from './stats-flow.ts';
@@ -124,6 +126,8 @@ async function main(): Promise<void> {
     await statsFlow(browser, ctx, report, label);
     // The 宣传 screens' flow (test/e2e/outreach-flow.ts): a directive proposed from the statistics, answered by an activity.
     await outreachFlow(browser, ctx, report, label);
+    // The 联席办 screens' flow (test/e2e/liaison-flow.ts): a meeting's decisions become tasks, answered, and a letter signed.
+    await liaisonFlow(browser, ctx, report, label);
   }
 }
 

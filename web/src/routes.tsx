@@ -24,9 +24,10 @@ const CardsModule = lazy(async () => ({ default: (await import('./pages/cards/ca
 const PersonsModule = lazy(async () => ({ default: (await import('./pages/persons/persons-pages.ts')).PersonsModule }));
 const StatsModule = lazy(async () => ({ default: (await import('./pages/stats/stats-pages.ts')).StatsModule }));
 const OutreachModule = lazy(async () => ({ default: (await import('./pages/outreach/outreach-pages.ts')).OutreachModule }));
+const LiaisonModule = lazy(async () => ({ default: (await import('./pages/liaison/liaison-pages.ts')).LiaisonModule }));
 
 /** Business modules built so far; the others still show their placeholder. */
-const BUILT: ReadonlySet<string> = new Set(['warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats']);
+const BUILT: ReadonlySet<string> = new Set(['warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'liaison', 'stats']);
 
 /** System administration is for the admin role only (the server enforces the same on every call). */
 function AdminOnly() {
@@ -99,6 +100,14 @@ export function AppRoutes() {
           element={
             <Suspense fallback={<Spin className="fz-page-spin" />}>
               <OutreachModule />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/liaison/*"
+          element={
+            <Suspense fallback={<Spin className="fz-page-spin" />}>
+              <LiaisonModule />
             </Suspense>
           }
         />

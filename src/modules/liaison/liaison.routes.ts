@@ -11,7 +11,25 @@ const CENTER: readonly Role[] = ['admin', 'center_analyst'];
 const READERS: readonly Role[] = ['admin', 'center_analyst', 'center_leader', 'viewer', 'member_contact', 'bank_liaison', 'operator_liaison'];
 const OWNERS: readonly Role[] = ['admin', 'center_analyst', 'member_contact', 'bank_liaison', 'operator_liaison'];
 const IdParams = z.strictObject({ id: z.coerce.number().int().positive().max(2 ** 53 - 1) });
-const Task = z.object({ id: z.number(), meetingId: z.number().nullable(), meetingNo: z.string().nullable(), title: z.string(), detail: z.string().nullable(), ownerCode: z.string(), ownerName: z.string(), dueAt: z.string(), overdue: z.boolean(), replyText: z.string().nullable(), repliedAt: z.string().nullable(), repliedBy: z.string().nullable() });
+const Task = z.object({
+  id: z.number(),
+  meetingId: z.number().nullable(),
+  meetingNo: z.string().nullable(),
+  title: z.string(),
+  detail: z.string().nullable(),
+  ownerCode: z.string(),
+  ownerName: z.string(),
+  /** The convening unit. */
+  fromName: z.string(),
+  createdAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  /** When the owner and the convening unit were told it is overdue (once). */
+  remindedAt: z.string().nullable(),
+  replyText: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  repliedBy: z.string().nullable(),
+});
 const Meeting = z.object({ id: z.number(), meetingNo: z.string(), heldAt: z.string(), title: z.string(), minutes: z.string(), attendees: z.array(z.object({ code: z.string(), name: z.string() })), tasks: z.array(Task) });
 const Letters = z.object({
   year: z.number(),
@@ -61,12 +79,22 @@ export function liaisonRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: 'GET',
     url: '/api/v1/liaison/tasks',
-    summary: 'Tasks assigned in scope or owned by the caller’s institution, by deadline, with open and overdue counts',
+    summary: 'Tasks assigned in scope or owned by the caller’s institution, by deadline (open=false: the answered ones; ownerCode: one unit’s), with open and overdue counts of all',
     tags: ['liaison'],
     auth: READERS,
-    query: z.strictObject({ open: z.enum(['true', 'false']).optional(), overdue: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+    query: z.strictObject({ open: z.enum(['true', 'false']).optional(), overdue: z.enum(['true', 'false']).optional(), ownerCode: z.string().trim().min(1).max(40).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
     responses: { 200: z.object({ items: z.array(Task), total: z.number(), open: z.number(), overdue: z.number() }) },
     handler: async ({ principal, query }) => service.listTasks(deps, await scopeOf(deps.db, principal), query),
+  });
+  route(app, deps, {
+    method: 'GET',
+    url: '/api/v1/liaison/tasks/:id',
+    summary: 'One task assigned in scope or owned by the caller’s institution, with its reply (another unit gets 404)',
+    tags: ['liaison'],
+    auth: READERS,
+    params: IdParams,
+    responses: { 200: Task },
+    handler: async ({ principal, params }) => service.getTask(deps, await scopeOf(deps.db, principal), params.id),
   });
   route(app, deps, {
     method: 'POST',
@@ -117,7 +145,15 @@ export function liaisonRoutes(app: FastifyInstance, deps: Deps): void {
     tags: ['liaison'],
     auth: READERS,
     query: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-    responses: { 200: z.object({ memberUnits: z.number(), tasks: z.object({ total: z.number(), open: z.number(), overdue: z.number() }), notices: z.object({ sent: z.number(), replied: z.number() }), letters: z.object({ year: z.number(), signed: z.number(), total: z.number() }) }) },
+    responses: {
+      200: z.object({
+        memberUnits: z.number(),
+        tasks: z.object({ total: z.number(), open: z.number(), overdue: z.number() }),
+        units: z.array(z.object({ code: z.string(), name: z.string(), total: z.number(), open: z.number(), overdue: z.number(), done: z.number() })),
+        notices: z.object({ sent: z.number(), replied: z.number() }),
+        letters: z.object({ year: z.number(), signed: z.number(), total: z.number() }),
+      }),
+    },
     handler: async ({ principal, query }) => service.overview(deps, await scopeOf(deps.db, principal), query),
   });
 }

@@ -11,6 +11,7 @@ import { AppError, invalid, notFound } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import { insertNotifications } from '../notifications/notifications.repo.ts';
 import { isPathInScope, orgIdsInScope, type Scope } from '../orgs/scope.ts';
+import { taskCountsByOwner } from './liaison.repo.ts';
 
 /** Units that sit at the joint meeting or own its tasks. */
 const MEMBERS = ['member_unit', 'bank', 'operator', 'county', 'city'];
@@ -64,7 +65,7 @@ export async function recordMeeting(deps: Deps, ctx: RequestContext, scope: Scop
   return getMeeting(deps, scope, id);
 }
 
-function presentTask(t: { id: number; meeting_id: number | null; title: string; detail: string | null; due_at: Date; reply_text: string | null; replied_at: Date | null; replied_by: string | null; owner_code: string; owner_name: string; meeting_no: string | null }, now: Date) {
+function presentTask(t: { id: number; meeting_id: number | null; title: string; detail: string | null; due_at: Date; reply_text: string | null; replied_at: Date | null; replied_by: string | null; owner_code: string; owner_name: string; from_name: string; meeting_no: string | null; created_at: Date; overdue_notified_at: Date | null }, now: Date) {
   return {
     id: t.id,
     meetingId: t.meeting_id,
@@ -73,8 +74,11 @@ function presentTask(t: { id: number; meeting_id: number | null; title: string; 
     detail: t.detail,
     ownerCode: t.owner_code,
     ownerName: t.owner_name,
+    fromName: t.from_name,
+    createdAt: t.created_at.toISOString(),
     dueAt: t.due_at.toISOString(),
     overdue: t.replied_at === null && now > t.due_at,
+    remindedAt: t.overdue_notified_at?.toISOString() ?? null,
     replyText: t.reply_text,
     repliedAt: t.replied_at?.toISOString() ?? null,
     repliedBy: t.replied_by,
@@ -85,8 +89,9 @@ function tasks(deps: Deps) {
   return deps.db
     .selectFrom('liaison_tasks as t')
     .innerJoin('orgs as o', 'o.id', 't.owner_org_id')
+    .innerJoin('orgs as f', 'f.id', 't.from_org_id')
     .leftJoin('liaison_meetings as m', 'm.id', 't.meeting_id')
-    .select(['t.id', 't.meeting_id', 't.title', 't.detail', 't.due_at', 't.reply_text', 't.replied_at', 't.replied_by', 't.from_org_id', 't.owner_org_id', 'o.code as owner_code', 'o.name as owner_name', 'm.meeting_no']);
+    .select(['t.id', 't.meeting_id', 't.title', 't.detail', 't.due_at', 't.reply_text', 't.replied_at', 't.replied_by', 't.from_org_id', 't.owner_org_id', 't.created_at', 't.overdue_notified_at', 'o.code as owner_code', 'o.name as owner_name', 'f.name as from_name', 'm.meeting_no']);
 }
 
 async function taskVisibility(deps: Deps, scope: Scope) {
@@ -129,12 +134,14 @@ export async function listMeetings(deps: Deps, scope: Scope, q: { limit: number 
   return { items: rows.map((r) => ({ id: r.id, meetingNo: r.meeting_no, heldAt: r.held_at.toISOString(), title: r.title, tasks: Number(r.tasks), done: Number(r.done) })) };
 }
 
-/** Tasks the caller assigned or owns, by deadline; with open and overdue counts. */
-export async function listTasks(deps: Deps, scope: Scope, q: { open?: 'true' | 'false' | undefined; overdue?: 'true' | 'false' | undefined; limit: number }) {
+/** Tasks the caller assigned or owns, by deadline (open=false: the answered ones; ownerCode: one unit's); with open and overdue counts of all. */
+export async function listTasks(deps: Deps, scope: Scope, q: { open?: 'true' | 'false' | undefined; overdue?: 'true' | 'false' | undefined; ownerCode?: string | undefined; limit: number }) {
   const now = deps.clock.now();
   const vis = await taskVisibility(deps, scope);
   let query = tasks(deps).where(vis);
   if (q.open === 'true') query = query.where('t.replied_at', 'is', null);
+  if (q.open === 'false') query = query.where('t.replied_at', 'is not', null);
+  if (q.ownerCode) query = query.where('o.code', '=', q.ownerCode);
   if (q.overdue === 'true') query = query.where('t.replied_at', 'is', null).where('t.due_at', '<', now);
   const [rows, counts] = await Promise.all([
     query.orderBy('t.due_at').orderBy('t.id').limit(q.limit).execute(),
@@ -145,6 +152,13 @@ export async function listTasks(deps: Deps, scope: Scope, q: { open?: 'true' | '
       .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map((t) => presentTask(t, now)), total: Number(counts.total), open: Number(counts.open), overdue: Number(counts.overdue) };
+}
+
+/** One task the caller assigned or owns (another's is 404), with its reply. */
+export async function getTask(deps: Deps, scope: Scope, id: number) {
+  const t = await tasks(deps).where('t.id', '=', id).where(await taskVisibility(deps, scope)).executeTakeFirst();
+  if (!t) throw notFound('task');
+  return presentTask(t, deps.clock.now());
 }
 
 /** The owner unit replies to its task, once; the convening unit is told. */
@@ -210,11 +224,12 @@ export async function letters(deps: Deps, scope: Scope, q: { year: number }) {
   return { year: q.year, signed: rows.filter((r) => r.signed).length, total: rows.length, items: rows.map((r) => ({ id: r.id, orgCode: r.code, orgName: r.name, year: r.year, title: r.title, items: r.items, signedOn: r.signed, signedBy: r.signed_by })) };
 }
 
-/** The office at a glance: member units, tasks (open, overdue), notices sent and replied, letters signed. */
+/** The office at a glance: member units, tasks (open, overdue; and per owner unit), notices sent and replied, letters signed. */
 export async function overview(deps: Deps, scope: Scope, q: { year?: number | undefined }) {
   const year = q.year ?? Number(localDay(deps.clock.now()).slice(0, 4));
   const ids = await visibleIds(deps, scope);
-  const [members, t, l, n] = await Promise.all([
+  const now = deps.clock.now();
+  const [members, t, l, n, units] = await Promise.all([
     deps.db.selectFrom('orgs').select(sql<number>`count(*)`.as('n')).where('kind', '=', 'member_unit').where('active', '=', true).$if(ids !== null, (qb) => qb.where('id', 'in', ids ?? [])).executeTakeFirstOrThrow(),
     listTasks(deps, scope, { limit: 1 }),
     letters(deps, scope, { year }),
@@ -223,8 +238,9 @@ export async function overview(deps: Deps, scope: Scope, q: { year?: number | un
       .select([sql<number>`count(*)`.as('sent'), sql<number>`count(replied_at)`.as('replied')])
       .$if(ids !== null, (qb) => qb.where(scope.partner ? 'to_org_id' : 'from_org_id', 'in', ids ?? []))
       .executeTakeFirstOrThrow(),
+    taskVisibility(deps, scope).then((vis) => taskCountsByOwner(deps.db, vis, now)),
   ]);
-  return { memberUnits: Number(members.n), tasks: { total: t.total, open: t.open, overdue: t.overdue }, notices: { sent: Number(n.sent), replied: Number(n.replied) }, letters: { year, signed: l.signed, total: l.total } };
+  return { memberUnits: Number(members.n), tasks: { total: t.total, open: t.open, overdue: t.overdue }, units, notices: { sent: Number(n.sent), replied: Number(n.replied) }, letters: { year, signed: l.signed, total: l.total } };
 }
 
 /** Tells the owner and the convening unit once when a task is past its deadline without a reply. */

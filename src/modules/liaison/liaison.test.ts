@@ -93,4 +93,23 @@ describe('联席办: meetings, tasks, responsibility letters', () => {
     expect(rung.map((r) => r.code)).toEqual(['149900', 'PBOC']);
     expect((await api.as(member, 'GET', '/api/v1/liaison/tasks?overdue=true')).json()).toMatchObject({ overdue: 1 });
   });
+
+  it('filters the queue by unit and answered, opens one task for its owner only, and counts per owner unit', async () => {
+    const icbc = (await api.as(analyst, 'GET', '/api/v1/liaison/tasks?ownerCode=ICBC')).json();
+    expect(icbc.items.map((x: { ownerCode: string }) => x.ownerCode)).toEqual(['ICBC']);
+    expect(icbc).toMatchObject({ total: 2, open: 1, overdue: 1 });
+    const answered = (await api.as(analyst, 'GET', '/api/v1/liaison/tasks?open=false')).json();
+    expect(answered.items).toMatchObject([{ ownerCode: 'ICBC', repliedBy: 'demo-bank_liaison', replyText: '已完成全辖开户审核整改，报告附后。' }]);
+    const pboc = (await api.as(member, 'GET', '/api/v1/liaison/tasks')).json().items[0];
+    const one = (await api.as(member, 'GET', `/api/v1/liaison/tasks/${pboc.id}`)).json();
+    expect(one).toMatchObject({ id: pboc.id, ownerCode: 'PBOC', fromName: '示例市', createdAt: '2026-03-20T02:00:00.000Z', overdue: true, repliedAt: null });
+    expect(one.remindedAt).not.toBeNull();
+    expect((await api.as(member, 'GET', `/api/v1/liaison/tasks/${answered.items[0].id}`)).statusCode).toBe(404);
+    expect((await api.as(officer, 'GET', `/api/v1/liaison/tasks/${pboc.id}`)).statusCode).toBe(403);
+    expect((await api.as(analyst, 'GET', '/api/v1/liaison/overview')).json().units).toEqual([
+      { code: 'PBOC', name: '中国人民银行示例市分行', total: 1, open: 1, overdue: 1, done: 0 },
+      { code: 'ICBC', name: '中国工商银行示例市分行', total: 1, open: 0, overdue: 0, done: 1 },
+    ]);
+    expect((await api.as(member, 'GET', '/api/v1/liaison/overview')).json().units.map((u: { code: string }) => u.code)).toEqual(['PBOC']);
+  });
 });

@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'nav.cards': 'Two cards',
   'nav.persons': 'Key persons',
   'nav.outreach': 'Outreach',
+  'nav.liaison': 'Joint office',
   'nav.stats': 'Statistics',
   'nav.admin': 'Administration',
   'nav.admin.orgs': 'Organisations',
@@ -125,6 +126,8 @@ export const en: Record<MessageKey, string> = {
     'Keeps one file per key person, records people stranded abroad and contact with their families, and schedules regular grid-worker visits with the measures taken.',
   'module.outreach.desc':
     'Organises awareness campaigns, publishes fraud alerts, and sends prevention instructions to member units, tracking their execution and reach.',
+  'module.liaison.desc':
+    'Records the joint meetings and turns their decisions into tasks of the member units (owner unit, deadline), tracks the replies and overdue reminders, and keeps the yearly anti-fraud responsibility letters.',
   'module.stats.desc':
     'Dashboards for the “two up, two down” targets (cases solved and suspects caught up; cases and losses down) and the dissuasion success rate, by area, period and fraud type.',
 

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  ClusterOutlined,
   CreditCardOutlined,
   FileSearchOutlined,
   KeyOutlined,
@@ -21,6 +22,7 @@ export const MODULE_ICONS: Record<BusinessModule, ReactNode> = {
   cards: <CreditCardOutlined />,
   persons: <UsergroupAddOutlined />,
   outreach: <NotificationOutlined />,
+  liaison: <ClusterOutlined />,
   stats: <BarChartOutlined />,
 };
 

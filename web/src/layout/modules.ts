@@ -1,9 +1,9 @@
 import type { Role } from '../../../src/lib/roles.ts';
 
-export type BusinessModule = 'warnings' | 'cases' | 'funds' | 'cards' | 'persons' | 'outreach' | 'stats';
+export type BusinessModule = 'warnings' | 'cases' | 'funds' | 'cards' | 'persons' | 'outreach' | 'liaison' | 'stats';
 export type Access = 'rw' | 'ro';
 
-export const BUSINESS_MODULES: readonly BusinessModule[] = ['warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'stats'];
+export const BUSINESS_MODULES: readonly BusinessModule[] = ['warnings', 'cases', 'funds', 'cards', 'persons', 'outreach', 'liaison', 'stats'];
 
 export const MODULE_PATHS: Record<BusinessModule, string> = {
   warnings: '/warnings',
@@ -12,6 +12,7 @@ export const MODULE_PATHS: Record<BusinessModule, string> = {
   cards: '/cards',
   persons: '/persons',
   outreach: '/outreach',
+  liaison: '/liaison',
   stats: '/stats',
 };
 
@@ -28,6 +29,8 @@ export const MODULE_ACCESS: Record<BusinessModule, Partial<Record<Role, Access>>
   cards: { ...CENTER, station_officer: 'rw', operator_liaison: 'rw', bank_liaison: 'rw', member_contact: 'rw' },
   persons: { ...CENTER, station_officer: 'rw', grid_worker: 'rw' },
   outreach: { ...CENTER, station_officer: 'rw', member_contact: 'rw' },
+  // The joint-meeting office is the center's; member units, banks and operators answer their tasks and sign their letters.
+  liaison: { ...CENTER, member_contact: 'rw', bank_liaison: 'rw', operator_liaison: 'rw' },
   stats: { center_analyst: 'ro', center_leader: 'ro', viewer: 'ro', station_officer: 'ro' },
 };
 

@@ -19,7 +19,7 @@ const PARTNERS: readonly Role[] = ['bank_liaison', 'operator_liaison', 'member_c
 
 /**
  * Where a notice leads, if the user can open it there: an escalated warning, a 断卡 notice (提示函), a
- * restriction, a punishment (police roles), the appeals queue, a key person's file, an outreach directive. Anything else (a kind added later, a page
+ * restriction, a punishment (police roles), the appeals queue, a key person's file, an outreach directive, a joint-meeting task. Anything else (a kind added later, a page
  * the role has no access to) leads nowhere: the notice is only marked read.
  */
 export function noticeTarget(role: Role, n: Pick<NoticeDto, 'targetType' | 'targetId'>): string | null {
@@ -39,6 +39,8 @@ export function noticeTarget(role: Role, n: Pick<NoticeDto, 'targetType' | 'targ
       return id && moduleAccess(role, 'persons') !== null ? `/persons/${id}` : null;
     case 'directive':
       return id && moduleAccess(role, 'outreach') !== null ? `/outreach/directives?id=${id}` : null;
+    case 'liaison_task':
+      return id && moduleAccess(role, 'liaison') !== null ? `/liaison/tasks?id=${id}` : null;
     case 'bulletin':
     case 'report':
       return moduleAccess(role, 'stats') !== null ? '/stats' : null;
