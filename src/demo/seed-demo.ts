@@ -13,6 +13,7 @@ import { createRule } from '../modules/warnings/routing-rules.ts';
 import { Rng } from './random.ts';
 import { seedCards } from './seed-cards.ts';
 import { seedRestrictions } from './seed-restrictions.ts';
+import { seedRisk } from './seed-risk.ts';
 import { seedCases } from './seed-cases.ts';
 import { seedLiaison } from './seed-liaison.ts';
 import { seedWarnings } from './seed-warnings.ts';
@@ -158,6 +159,7 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
   }
   // The joint-meeting office: meetings with their tasks and the responsibility letters (not in a test's empty year).
   if (caseCount > 0) await seedLiaison(deps);
+  if (caseCount > 0) await seedRisk(deps, opts.seed ?? 20_240_101); // a week of a bank's monitored transactions, alerts in every state
 
   const orgCount = await orgsRepo.countByKind(deps.db, await cityScope(deps));
   return {

@@ -3,8 +3,8 @@
  * demo role through the login form, checks each home page and menu, walks the admin pages (issuing and
  * revoking a token through the UI), runs the warnings flow (warnings-flow.ts), the cases flow
  * (cases-flow.ts), the cards flow (cards-flow.ts), the persons flow (persons-flow.ts), the stats flow
- * (stats-flow.ts), the outreach flow (outreach-flow.ts) and the joint-office flow (liaison-flow.ts), and fails on
- * any browser console error or warning.
+ * (stats-flow.ts), the outreach flow (outreach-flow.ts), the joint-office flow (liaison-flow.ts) and the transaction
+ * monitoring flow (risk-flow.ts), and fails on any browser console error or warning.
  *
  *   npx tsx test/e2e/smoke.ts
  *
@@ -26,6 +26,7 @@ import { casesFlow } from './cases-flow.ts';
 import { liaisonFlow } from './liaison-flow.ts';
 import { outreachFlow } from './outreach-flow.ts';
 import { personsFlow } from './persons-flow.ts';
+import { riskFlow } from './risk-flow.ts';
 import { statsFlow } from './stats-flow.ts';
 import type { Ctx } from './flows.ts';
 import { Report } from './report.ts';
@@ -128,6 +129,8 @@ async function main(): Promise<void> {
     await outreachFlow(browser, ctx, report, label);
     // The 联席办 screens' flow (test/e2e/liaison-flow.ts): a meeting's decisions become tasks, answered, and a letter signed.
     await liaisonFlow(browser, ctx, report, label);
+    // The 交易监测 screens' flow (test/e2e/risk-flow.ts): alerts escalated, stopped for a case, allow-listed; rule set versions.
+    await riskFlow(browser, ctx, report, label);
   }
 }
 

@@ -20,6 +20,7 @@ const WarningsModule = lazy(async () => ({ default: (await warningsPages()).Warn
 const WarningsAdminPage = lazy(async () => ({ default: (await warningsPages()).WarningsAdminPage }));
 const CasesModule = lazy(async () => ({ default: (await import('./pages/cases/cases-pages.ts')).CasesModule }));
 const FundsModule = lazy(async () => ({ default: (await import('./pages/funds/funds-pages.ts')).FundsModule }));
+const RiskAdminPage = lazy(async () => ({ default: (await import('./pages/funds/monitoring/risk-admin-pages.ts')).RiskAdminPage }));
 const CardsModule = lazy(async () => ({ default: (await import('./pages/cards/cards-pages.ts')).CardsModule }));
 const PersonsModule = lazy(async () => ({ default: (await import('./pages/persons/persons-pages.ts')).PersonsModule }));
 const StatsModule = lazy(async () => ({ default: (await import('./pages/stats/stats-pages.ts')).StatsModule }));
@@ -125,6 +126,7 @@ export function AppRoutes() {
           <Route path="tokens" element={<TokensPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="warnings" element={<WarningsAdminPage />} />
+          <Route path="risk" element={<RiskAdminPage />} />
           <Route index element={<OrgsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,7 @@
 import { CARDS_EN } from '../pages/cards/i18n/cards-en.ts';
 import { CASES_EN } from '../pages/cases/i18n/cases-en.ts';
 import { FUNDS_EN } from '../pages/funds/i18n/funds-en.ts';
+import { RISK_EN } from '../pages/funds/i18n/risk-en.ts';
 import { PERSONS_EN } from '../pages/persons/i18n/persons-en.ts';
 import { WARNINGS_EN } from '../pages/warnings/i18n/warnings-en.ts';
 import type { MessageKey } from './zh.ts';
@@ -283,6 +284,7 @@ export const en: Record<MessageKey, string> = {
   ...WARNINGS_EN,
   ...CASES_EN,
   ...FUNDS_EN,
+  ...RISK_EN,
   ...CARDS_EN,
   ...PERSONS_EN,
 };

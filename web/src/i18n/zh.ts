@@ -1,6 +1,7 @@
 import { CARDS_ZH } from '../pages/cards/i18n/cards-zh.ts';
 import { CASES_ZH } from '../pages/cases/i18n/cases-zh.ts';
 import { FUNDS_ZH } from '../pages/funds/i18n/funds-zh.ts';
+import { RISK_ZH } from '../pages/funds/i18n/risk-zh.ts';
 import { PERSONS_ZH } from '../pages/persons/i18n/persons-zh.ts';
 import { WARNINGS_ZH } from '../pages/warnings/i18n/warnings-zh.ts';
 
@@ -282,6 +283,7 @@ export const zh = {
   ...WARNINGS_ZH,
   ...CASES_ZH,
   ...FUNDS_ZH,
+  ...RISK_ZH,
   ...CARDS_ZH,
   ...PERSONS_ZH,
 } as const;

@@ -8,6 +8,7 @@ import {
   CreditCardOutlined,
   FileSearchOutlined,
   KeyOutlined,
+  MonitorOutlined,
   NotificationOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
@@ -32,4 +33,5 @@ export const ADMIN_ICONS: Record<AdminPage, ReactNode> = {
   tokens: <KeyOutlined />,
   audit: <AuditOutlined />,
   warnings: <AlertOutlined />,
+  risk: <MonitorOutlined />,
 };

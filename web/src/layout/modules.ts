@@ -42,8 +42,8 @@ export function modulesFor(role: Role): BusinessModule[] {
   return BUSINESS_MODULES.filter((m) => moduleAccess(role, m) !== null);
 }
 
-export type AdminPage = 'orgs' | 'users' | 'tokens' | 'audit' | 'warnings';
-export const ADMIN_PAGES: readonly AdminPage[] = ['orgs', 'users', 'tokens', 'audit', 'warnings'];
+export type AdminPage = 'orgs' | 'users' | 'tokens' | 'audit' | 'warnings' | 'risk';
+export const ADMIN_PAGES: readonly AdminPage[] = ['orgs', 'users', 'tokens', 'audit', 'warnings', 'risk'];
 
 export function isAdmin(role: Role): boolean {
   return role === 'admin';

@@ -9,6 +9,9 @@ export interface MoneyEvent {
   status?: string | undefined;
 }
 
+/** Transaction monitoring: alerts raised for a bank (`id` 0: a batch raised some) and alerts escalated to the center. */
+export type RiskEventType = 'risk_alert.new' | 'risk_alert.escalated';
+
 function parse(type: MoneyEvent['type'], e: Event): MoneyEvent | null {
   if (!(e instanceof MessageEvent) || typeof e.data !== 'string') return null;
   try {
@@ -24,13 +27,14 @@ function parse(type: MoneyEvent['type'], e: Event): MoneyEvent | null {
  * The server's event stream for stop-payment changes in the caller's scope: new requests (to a bank or
  * sent for a case) and banks' answers. Only ids travel; screens refetch through the scoped endpoints.
  * `onEvent` gets each event, and `onReconnect` once after the stream came back (changes were missed).
- * Disabled (enabled=false) for roles the server does not let listen; they poll instead.
+ * Disabled (enabled=false) for roles the server does not let listen; they poll instead. `onRisk` hears the
+ * transaction monitoring's alerts on the same connection.
  */
-export function useMoneyStream(enabled: boolean, onEvent: (e: MoneyEvent) => void, onReconnect: () => void): { connected: boolean } {
+export function useMoneyStream(enabled: boolean, onEvent: (e: MoneyEvent) => void, onReconnect: () => void, onRisk?: (type: RiskEventType) => void): { connected: boolean } {
   const [connected, setConnected] = useState(false);
-  const handlers = useRef({ onEvent, onReconnect });
+  const handlers = useRef({ onEvent, onReconnect, onRisk });
   useEffect(() => {
-    handlers.current = { onEvent, onReconnect };
+    handlers.current = { onEvent, onReconnect, onRisk };
   });
   useEffect(() => {
     if (!enabled) return;
@@ -46,6 +50,8 @@ export function useMoneyStream(enabled: boolean, onEvent: (e: MoneyEvent) => voi
         if (event) handlers.current.onEvent(event);
       });
     }
+    // The funds module's monitoring screens share this one connection.
+    for (const type of ['risk_alert.new', 'risk_alert.escalated'] as const) source.addEventListener(type, () => handlers.current.onRisk?.(type));
     source.addEventListener('error', () => setConnected(source.readyState === EventSource.OPEN));
     return () => {
       source.close();
