@@ -27,6 +27,11 @@ const STORIES: Partial<Record<FraudType, string>> = {
 };
 
 const CASE_STATUS_BY_AGE: [CaseStatus, number][] = [['prosecuted', 0.18], ['solved', 0.12], ['investigating', 0.3], ['filed', 0.3], ['withdrawn', 0.03], ['accepted', 0.07]];
+/** The status mix with solved and prosecuted cases scaled by `f`; what they lose stays under investigation. */
+function statusMixOf(f: number): [CaseStatus, number][] {
+  const moved = CASE_STATUS_BY_AGE.filter(([s]) => s === 'solved' || s === 'prosecuted').reduce((a, [, w]) => a + w * (1 - f), 0);
+  return CASE_STATUS_BY_AGE.map(([s, w]) => [s, s === 'solved' || s === 'prosecuted' ? w * f : s === 'investigating' ? w + moved : w]);
+}
 const ANSWERS: [StopPaymentStatus, number][] = [['stopped', 0.42], ['no_balance', 0.3], ['mismatch', 0.08], ['rejected', 0.05], ['expired', 0.1], ['released', 0.05]];
 
 /** A card number with a valid Luhn digit, on the BIN of the given bank. */
@@ -56,9 +61,13 @@ export interface CaseSeedResult {
  * share accounts, so serial cases show), a stop-payment per receiving account answered in every way, freezes
  * and returns of the older stops, the onward flows banks reported (some cashed out), and case statuses that advance with age. Recent days hold
  * pending requests. Written in bulk with the repos' insert functions; deterministic per seed.
+ * With `yearsBack` the year lies that many years further back (the year before, for 同比), without the recent
+ * days; `solvedShare` scales the share of solved and prosecuted cases (the rest still under investigation).
  */
-export async function seedCases(deps: Deps, rng: Rng, count: number, onProgress?: (done: number, total: number) => void): Promise<CaseSeedResult> {
+export async function seedCases(deps: Deps, rng: Rng, count: number, onProgress?: (done: number, total: number) => void, opts: { yearsBack?: number; solvedShare?: number } = {}): Promise<CaseSeedResult> {
   const now = deps.clock.now().getTime();
+  const shift = (opts.yearsBack ?? 0) * 365 * 86_400_000;
+  const statusMix = statusMixOf(opts.solvedShare ?? 1);
   const banks = await loadBanks(deps.db);
   const counties = await deps.db.selectFrom('orgs').select(['id', 'region_code']).where('kind', '=', 'county').where('active', '=', true).execute();
   const gangs: Gang[] = Array.from({ length: Math.max(5, Math.round(count / 40)) }, () => ({
@@ -80,7 +89,7 @@ export async function seedCases(deps: Deps, rng: Rng, count: number, onProgress?
   for (let start = 0; start < count; start += CHUNK) {
     await deps.db.transaction().execute(async (trx) => {
       for (let i = start; i < Math.min(count, start + CHUNK); i++) {
-        const age = i % 30 === 0 ? rng.next() * 2 * 86_400_000 : rng.next() * 365 * 86_400_000;
+        const age = i % 30 === 0 && shift === 0 ? rng.next() * 2 * 86_400_000 : shift + rng.next() * 365 * 86_400_000;
         const reported = new Date(now - age);
         const county = rng.pick(counties);
         const fraudType = weighted(rng, FRAUD_MIX);
@@ -93,7 +102,7 @@ export async function seedCases(deps: Deps, rng: Rng, count: number, onProgress?
         });
         const lossFen = transfers.reduce((s, t) => s + t.amountFen, 0);
         const ageDays = age / 86_400_000;
-        const status: CaseStatus = ageDays < 2 ? 'accepted' : ageDays < 20 ? (rng.next() < 0.5 ? 'filed' : 'accepted') : weighted(rng, CASE_STATUS_BY_AGE);
+        const status: CaseStatus = ageDays < 2 ? 'accepted' : ageDays < 20 ? (rng.next() < 0.5 ? 'filed' : 'accepted') : weighted(rng, statusMix);
         const story = STORIES[fraudType];
         const id = await casesRepo.insertCase(trx, {
           caseNo: caseNumber(reported, seq + i),
@@ -164,8 +173,9 @@ export async function seedCases(deps: Deps, rng: Rng, count: number, onProgress?
             if (ageDays > 60 && rng.next() < 0.7) {
               const paidAt = new Date(frozenAt.getTime() + rng.int(15, 50) * 86_400_000);
               const rid = await freezesRepo.insertReturn(trx, { freezeId: fid, method: 'traced', totalAmount: fromFen(stoppedFen), status: 'approved', noticeUntil: null, at: paidAt, note: null });
-              await freezesRepo.updateReturn(trx, rid, { status: 'paid', paid_at: paidAt, bank_reference: `RT${seq + i}`, updated_at: paidAt });
+              // The shares first, as the service does: the statistics count a return's shares when it is paid.
               await freezesRepo.insertShares(trx, rid, [{ caseId: id, basis: fromFen(v.fen), amount: fromFen(stoppedFen) }]);
+              await freezesRepo.updateReturn(trx, rid, { status: 'paid', paid_at: paidAt, bank_reference: `RT${seq + i}`, updated_at: paidAt });
               await freezesRepo.update(trx, fid, { returned_amount: fromFen(stoppedFen) });
               returned++;
             }

@@ -16,6 +16,7 @@ import { seedRestrictions } from './seed-restrictions.ts';
 import { seedRisk } from './seed-risk.ts';
 import { seedCases } from './seed-cases.ts';
 import { seedLiaison } from './seed-liaison.ts';
+import { seedStatsHistory } from './seed-history.ts';
 import { seedWarnings } from './seed-warnings.ts';
 
 export type DemoScale = 'small' | 'city';
@@ -159,6 +160,8 @@ export async function seedDemo(deps: Deps, opts: SeedOptions): Promise<SeedResul
   }
   // The joint-meeting office: meetings with their tasks and the responsibility letters (not in a test's empty year).
   if (caseCount > 0) await seedLiaison(deps);
+  // The year before (for 同比) and the figures from outside (电诈占比, APP注册率); none for an empty year.
+  if (caseCount > 0) await seedStatsHistory(deps, opts.seed ?? 20_240_101, { warnings: opts.warnings ?? WARNINGS_PER_SCALE[opts.scale], cases: caseCount }, opts.onProgress);
   if (caseCount > 0) await seedRisk(deps, opts.seed ?? 20_240_101); // a week of a bank's monitored transactions, alerts in every state
 
   const orgCount = await orgsRepo.countByKind(deps.db, await cityScope(deps));

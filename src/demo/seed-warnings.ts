@@ -34,10 +34,13 @@ export interface WarningSeedResult {
 /**
  * A year of warnings for the demo city: the grade mix, fraud-type mix and outcomes of a real center,
  * routed by the same Router as live intake, with acknowledgements, attempts, closes (about one in ten
- * late), repeat victims, and a few days of open work, some of it overdue.
+ * late), repeat victims, and a few days of open work, some of it overdue. With `yearsBack` the year lies that
+ * many years further back (the year before for 同比): all of it closed, external ids of their own.
  */
-export async function seedWarnings(deps: Deps, rng: Rng, count: number, onProgress?: (done: number, total: number) => void): Promise<WarningSeedResult> {
+export async function seedWarnings(deps: Deps, rng: Rng, count: number, onProgress?: (done: number, total: number) => void, opts: { yearsBack?: number } = {}): Promise<WarningSeedResult> {
   const now = deps.clock.now().getTime();
+  const yearsBack = opts.yearsBack ?? 0;
+  const shift = yearsBack * 365 * 86_400_000;
   const routing = await loadRouting(deps.db);
   if (!routing.triage) throw new Error('no city to triage to');
   const router = new Router(routing.orgs, routing.rules, routing.triage.id);
@@ -53,10 +56,10 @@ export async function seedWarnings(deps: Deps, rng: Rng, count: number, onProgre
       const repeat = repeatPool.length > 20 && rng.next() < 0.06 ? rng.pick(repeatPool) : null;
       // A repeat victim is warned again within weeks of the first time, as the vulnerable often are.
       const age = repeat
-        ? Math.max(0, repeat.age - rng.int(1, 25) * 86_400_000)
-        : i % 40 === 0
+        ? Math.max(shift, repeat.age - rng.int(1, 25) * 86_400_000)
+        : i % 40 === 0 && shift === 0
           ? rng.next() * 3 * 86_400_000
-          : rng.next() * 365 * 86_400_000;
+          : shift + rng.next() * 365 * 86_400_000;
       const received = now - age;
       const level = weighted(rng, LEVEL_MIX);
       const deadline = DEFAULT_DEADLINES[level] * 60_000;
@@ -85,7 +88,7 @@ export async function seedWarnings(deps: Deps, rng: Rng, count: number, onProgre
       const parent = parentOf.get(decision.orgId);
       rows.push({
         source: 'province',
-        externalId: `demo-${i + 1}`,
+        externalId: yearsBack ? `demo-y${yearsBack}-${i + 1}` : `demo-${i + 1}`,
         level,
         status: closeAt !== null ? 'closed' : attempts.length ? 'in_progress' : ack !== null ? 'acknowledged' : decision.via === 'triage' ? 'received' : 'dispatched',
         victimPhone: person.phone,
@@ -140,7 +143,7 @@ export async function seedWarnings(deps: Deps, rng: Rng, count: number, onProgre
     done += rows.length;
     onProgress?.(done, count);
   }
-  await linkRepeats(deps.db, new Date(now - 366 * 86_400_000), 30);
+  await linkRepeats(deps.db, new Date(now - shift - 366 * 86_400_000), 30);
   return { warnings: done };
 }
 

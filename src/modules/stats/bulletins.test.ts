@@ -59,4 +59,22 @@ describe('警情通报 bulletins', () => {
     expect((await api.as(officer, 'GET', `/api/v1/stats/bulletins/${b.id}`)).statusCode).toBe(404);
     expect((await api.as(analyst, 'GET', '/api/v1/stats/bulletins?status=published')).json().items.map((x: { id: number }) => x.id)).toEqual([b.id]);
   });
+
+  it('is read by the units it went out to (directly below), not by their drafts or changes', async () => {
+    const county = (await api.as(analyst, 'POST', '/api/v1/stats/bulletins', { orgCode: '149902' })).json();
+    // A draft stays with the center and the county; the station hears nothing of it yet.
+    expect((await api.as(officer, 'GET', `/api/v1/stats/bulletins/${county.id}`)).statusCode).toBe(404);
+    expect((await api.as(officer, 'GET', '/api/v1/stats/bulletins')).json().items.map((x: { id: number }) => x.id)).not.toContain(county.id);
+    await api.as(leader, 'POST', `/api/v1/stats/bulletins/${county.id}/publish`, {});
+    // Published by 城关区, it went out to the station: the officer lists and reads it.
+    const listed = (await api.as(officer, 'GET', '/api/v1/stats/bulletins?status=published')).json().items;
+    expect(listed.map((x: { id: number; orgCode: string }) => [x.id, x.orgCode])).toEqual([[county.id, '149902']]);
+    expect((await api.as(officer, 'GET', `/api/v1/stats/bulletins/${county.id}`)).json()).toMatchObject({ status: 'published', orgCode: '149902' });
+    // The county's analyst reads the city's published bulletin but cannot change it, nor publish it again.
+    const countyAnalyst = await api.login('analyst-149902');
+    const city = (await api.as(analyst, 'GET', '/api/v1/stats/bulletins?status=published')).json().items.find((x: { orgCode: string }) => x.orgCode === '149900');
+    expect((await api.as(countyAnalyst, 'GET', `/api/v1/stats/bulletins/${city.id}`)).statusCode).toBe(200);
+    expect((await api.as(countyAnalyst, 'PATCH', `/api/v1/stats/bulletins/${city.id}`, { title: '改一改城市的通报' })).statusCode).toBe(404);
+    expect((await api.as(countyAnalyst, 'POST', `/api/v1/stats/bulletins/${city.id}/publish`, {})).statusCode).toBe(404);
+  });
 });

@@ -121,7 +121,18 @@ export const BulletinOut = z.object({
   publishedBy: z.string().nullable(),
 });
 
-function select(deps: Deps, scope: Scope) {
+/** The unit directly above the scope's root (null for the city): its published bulletins are addressed to the root. */
+function parentIdOf(scope: Scope): number | null {
+  const ids = scope.rootPath.split('/').filter(Boolean);
+  return ids.length > 1 ? Number(ids[ids.length - 2]) : null;
+}
+
+/**
+ * Bulletins of the units in scope; with `addressed`, also those the unit directly above published, since
+ * they went out to the caller's unit (its bell rang). Drafts and changes stay with the units in scope.
+ */
+function select(deps: Deps, scope: Scope, addressed = false) {
+  const parent = addressed ? parentIdOf(scope) : null;
   return deps.db
     .selectFrom('stat_bulletins as b')
     .innerJoin('orgs', 'orgs.id', 'b.org_id')
@@ -129,7 +140,7 @@ function select(deps: Deps, scope: Scope) {
     .select(['orgs.code as org_code', 'orgs.name as org_name'])
     .select(sql<string>`to_char(b.first_day, 'YYYY-MM-DD')`.as('first'))
     .select(sql<string>`to_char(b.last_day, 'YYYY-MM-DD')`.as('last'))
-    .where(orgInScope(scope, 'b.org_id'));
+    .where((eb) => (parent === null ? orgInScope(scope, 'b.org_id') : eb.or([orgInScope(scope, 'b.org_id'), eb.and([eb('b.status', '=', 'published'), eb('b.org_id', '=', parent)])])));
 }
 type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
 const present = (r: Row): z.infer<typeof BulletinOut> => ({
@@ -148,14 +159,15 @@ const present = (r: Row): z.infer<typeof BulletinOut> => ({
   publishedBy: r.published_by,
 });
 
-export async function get(deps: Deps, scope: Scope, id: number) {
-  const r = await select(deps, scope).where('b.id', '=', id).executeTakeFirst();
+/** One bulletin of the units in scope, or one the unit above published to the caller's unit (`addressed`). */
+export async function get(deps: Deps, scope: Scope, id: number, addressed = true) {
+  const r = await select(deps, scope, addressed).where('b.id', '=', id).executeTakeFirst();
   if (!r) throw notFound('bulletin');
   return present(r);
 }
 
 export async function list(deps: Deps, scope: Scope, q: { status?: 'draft' | 'published' | undefined; limit: number }) {
-  let query = select(deps, scope);
+  let query = select(deps, scope, true);
   if (q.status) query = query.where('b.status', '=', q.status);
   return { items: (await query.orderBy('b.created_at', 'desc').orderBy('b.id', 'desc').limit(q.limit).execute()).map(present) };
 }
@@ -178,7 +190,7 @@ export async function draft(deps: Deps, ctx: RequestContext, scope: Scope, q: { 
 
 /** Edits a draft (a published bulletin stays as it went out: 409). */
 export async function edit(deps: Deps, ctx: RequestContext, scope: Scope, id: number, input: { title?: string | undefined; body?: string | undefined }) {
-  const b = await get(deps, scope, id);
+  const b = await get(deps, scope, id, false);
   if (b.status !== 'draft') throw new AppError('ILLEGAL_TRANSITION', 'a published bulletin is not edited');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -190,7 +202,7 @@ export async function edit(deps: Deps, ctx: RequestContext, scope: Scope, id: nu
 
 /** Publishes a draft: the units directly below are told (their bell rings). */
 export async function publish(deps: Deps, ctx: RequestContext, scope: Scope, id: number) {
-  const b = await get(deps, scope, id);
+  const b = await get(deps, scope, id, false);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await trx.updateTable('stat_bulletins').set({ status: 'published', published_at: now, published_by: ctx.principal?.name ?? null, updated_at: now }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();

@@ -136,7 +136,7 @@ export function statsRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: 'GET',
     url: '/api/v1/stats/bulletins',
-    summary: 'Bulletins of the units in scope, newest first',
+    summary: 'Bulletins of the units in scope and those the unit above published to the caller’s unit, newest first',
     tags: ['stats'],
     auth: READERS,
     query: z.strictObject({ status: z.enum(['draft', 'published']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
@@ -146,7 +146,7 @@ export function statsRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: 'GET',
     url: '/api/v1/stats/bulletins/:id',
-    summary: 'One bulletin',
+    summary: 'One bulletin of a unit in scope, or one the unit above published to the caller’s unit',
     tags: ['stats'],
     auth: READERS,
     params: IdParams,

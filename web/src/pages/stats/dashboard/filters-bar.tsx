@@ -1,12 +1,12 @@
-import { Breadcrumb, DatePicker, Segmented, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Breadcrumb, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { OrgDto } from '../../../api/orgs.ts';
 import type { DashboardDto } from '../../../api/stats.ts';
 import { OrgTreeSelect } from '../../admin/org-tree-select.tsx';
 import { useStatsT } from '../i18n/use-stats-t.ts';
-import { currentOf, defaultPeriod, monthSel, PERIOD_KINDS, periodParams, quarterSel, yearSel, type PeriodKind, type PeriodSel } from '../shared/period.ts';
+import { periodParams, type PeriodSel } from '../shared/period.ts';
+import { PeriodPicker } from '../shared/period-picker.tsx';
 
 interface Props {
   today: string;
@@ -31,15 +31,6 @@ export function dashboardHref(period: PeriodSel, code: string | undefined): stri
 /** Period (月 / 季度 / 年 / 自定义) and jurisdiction pickers, the path down to the unit shown, the days compared. */
 export function FiltersBar({ today, period, onPeriod, orgs, orgCode, rootCode, onOrg, data }: Props) {
   const st = useStatsT();
-  const todayDay = dayjs(today);
-  const future = (d: Dayjs) => d.isAfter(todayDay, 'day');
-  const pick = (d: Dayjs | null) => {
-    if (!d) return;
-    const y = d.year();
-    if (period.kind === 'month') onPeriod(monthSel(y, d.month() + 1));
-    else if (period.kind === 'quarter') onPeriod(quarterSel(y, Math.floor(d.month() / 3) + 1));
-    else onPeriod(String(y) === today.slice(0, 4) ? defaultPeriod(today) : yearSel(y));
-  };
   // The path from the caller's unit down to the one shown.
   const path = useMemo(() => {
     const byCode = new Map(orgs.map((o) => [o.code, o]));
@@ -54,35 +45,7 @@ export function FiltersBar({ today, period, onPeriod, orgs, orgCode, rootCode, o
   return (
     <div className="fz-st-bar" data-testid="stats-filters">
       <div className="fz-filters fz-st-filters">
-        <Segmented<PeriodKind>
-          value={period.kind}
-          onChange={(kind) => onPeriod(currentOf(kind, today, period))}
-          options={PERIOD_KINDS.map((k) => ({ value: k, label: <span data-testid={`stats-period-${k}`}>{st(`stats.period.${k}`)}</span> }))}
-          aria-label={st('stats.period.label')}
-        />
-        {period.kind === 'custom' ? (
-          <DatePicker.RangePicker
-            value={[dayjs(period.first), dayjs(period.last)]}
-            onChange={(r) => {
-              if (r?.[0] && r[1]) onPeriod({ kind: 'custom', first: r[0].format('YYYY-MM-DD'), last: r[1].format('YYYY-MM-DD'), isDefault: false });
-            }}
-            disabledDate={future}
-            allowClear={false}
-            className="fz-filter-range"
-            data-testid="stats-period-range"
-          />
-        ) : (
-          <DatePicker
-            key={period.kind}
-            picker={period.kind}
-            value={dayjs(period.first)}
-            onChange={pick}
-            disabledDate={future}
-            allowClear={false}
-            className="fz-st-period-pick"
-            data-testid="stats-period-pick"
-          />
-        )}
+        <PeriodPicker today={today} period={period} onPeriod={onPeriod} testId="stats-period" />
         <div className="fz-st-org">
           <OrgTreeSelect orgs={orgs} value={orgCode} onChange={(code) => onOrg(code === rootCode ? undefined : code)} testId="stats-org" placeholder={st('stats.org.label')} />
         </div>

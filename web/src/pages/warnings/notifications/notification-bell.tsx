@@ -42,8 +42,9 @@ export function noticeTarget(role: Role, n: Pick<NoticeDto, 'targetType' | 'targ
     case 'liaison_task':
       return id && moduleAccess(role, 'liaison') !== null ? `/liaison/tasks?id=${id}` : null;
     case 'bulletin':
+      return moduleAccess(role, 'stats') !== null ? (id ? `/stats/bulletins/${id}` : '/stats/bulletins') : null;
     case 'report':
-      return moduleAccess(role, 'stats') !== null ? '/stats' : null;
+      return moduleAccess(role, 'stats') !== null ? '/stats/reports' : null;
     default:
       return null;
   }
