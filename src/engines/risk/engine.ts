@@ -15,7 +15,21 @@ import {
   C_PASS,
   C_UNDER_LIMIT,
   LISTED_KINDS,
+  C_OUT_SINCE,
+  CS,
+  F_BANK,
+  F_CASH,
+  F_CHAIN_AT,
+  F_CHAIN_DEPTH,
+  F_DIRTY,
+  F_FIRST,
+  F_LAST,
+  F_LAST_IN_AT,
+  F_LISTED,
+  F_PASS_IN_AT,
   RING,
+  RING3,
+  SC,
   toSec,
   WINDOW_SEC,
   type AccountSnapshot,
@@ -33,10 +47,31 @@ import type { Tx } from './types.ts';
  * for comparison and never act. The graph searches and the pass-through counting use the live parameters.
  */
 export interface Hit {
-  rule: RuleId;
-  subRule: string;
-  strength: number;
-  reason: string;
+  readonly rule: RuleId;
+  readonly subRule: string;
+  readonly strength: number;
+  readonly reason: string;
+}
+
+/**
+ * A hit keeps the rule's numbers and spells out its sub-rule and reason only when asked: most verdicts of a
+ * flagged account's later transactions are never shown to anyone, and building the text is most of their cost.
+ */
+class LazyHit implements Hit {
+  constructor(
+    readonly rule: RuleId,
+    readonly strength: number,
+    private readonly facts: readonly number[] | null,
+  ) {}
+  get subRule(): string {
+    return this.facts ? subRuleOf(this.rule, this.facts) : `${this.rule}.earlier`;
+  }
+  get reason(): string {
+    return this.facts ? reasonOf(this.rule, this.facts) : `${RULE_NAMES[this.rule]}（24小时内已触发）`;
+  }
+  toJSON() {
+    return { rule: this.rule, subRule: this.subRule, strength: this.strength, reason: this.reason };
+  }
 }
 
 export interface AccountVerdict {
@@ -144,6 +179,9 @@ export class RiskEngine {
   private pathLen = 0;
   private budget = 0;
   private readonly patterns: PatternHit[] = [];
+  private readonly members: number[] = [];
+  private readonly shared: number[] = [];
+  private readonly seen: number[] = [];
   processed = 0;
 
   constructor(ruleSet: RuleSet, opts: EngineOptions = {}) {
@@ -178,10 +216,10 @@ export class RiskEngine {
       if (code > 0 && (prev === 0 || (LIST_STRENGTH[code] ?? 0) > (LIST_STRENGTH[prev] ?? 0))) this.listedByKey.set(k, code);
     }
     const t = this.table;
-    t.listed.fill(0, 0, t.size);
+    for (let i = 0; i < t.size; i++) t.sc[i * SC + F_LISTED] = 0;
     for (const [k, code] of this.listedByKey) {
       const i = t.index.get(k);
-      if (i !== undefined) t.listed[i] = code;
+      if (i !== undefined) t.sc[i * SC + F_LISTED] = code;
     }
   }
 
@@ -202,7 +240,7 @@ export class RiskEngine {
     const before = t.size;
     const i = t.ensure(key, bank, sec, isCash);
     if (t.size !== before) {
-      if (this.listedByKey.size) t.listed[i] = this.listedByKey.get(key) ?? 0;
+      if (this.listedByKey.size) t.sc[i * SC + F_LISTED] = this.listedByKey.get(key) ?? 0;
       if (this.allowByKey.size) {
         const until = this.allowByKey.get(key);
         if (until !== undefined) this.allowUntil.set(i, until);
@@ -253,34 +291,34 @@ export class RiskEngine {
     this.patterns.length = 0;
 
     // Graph searches look at what happened before this transaction.
-    if (u !== v && t.cash[u] === 0 && t.cash[v] === 0) {
+    if (u !== v && t.sc[u * SC + F_CASH] === 0 && t.sc[v * SC + F_CASH] === 0) {
       if (this.live.enabled[ruleNo.cycle]) this.findCycle(u, v, sec, yuan);
       if (this.live.enabled[ruleNo.scatter_gather]) this.findScatterGather(u, v, sec, yuan);
       if (this.live.enabled[ruleNo.bipartite]) this.findBipartite(u, v, sec, yuan);
     }
 
     // Sender side.
-    if (!t.recentlyPaired(t.outCp, t.outT, u, v, sec)) {
+    if (!t.recentlyPaired(t.outR, u, v, sec)) {
       t.add(u, C_DISTINCT_OUT, 1);
       const na = p.new_account_volume;
-      const firstV = t.firstSeen[v] ?? 0;
+      const firstV = t.sc[v * SC + F_FIRST] ?? 0;
       if (sec - firstV <= na.newDays * DAY && firstV - this.startSec >= na.warmupDays * DAY) t.add(u, C_NEW_PAYEES, 1);
     }
     t.add(u, C_OUT_COUNT, 1);
     t.add(u, C_OUT_SUM, yuan);
     t.pushOut(u, v, sec, yuan);
-    t.outSinceIn[u] = (t.outSinceIn[u] ?? 0) + yuan;
-    if (t.cash[v]) t.add(u, C_CASH_OUT_SUM, yuan);
+    t.counters[u * CS + C_OUT_SINCE] = (t.counters[u * CS + C_OUT_SINCE] ?? 0) + yuan;
+    if (t.sc[v * SC + F_CASH]) t.add(u, C_CASH_OUT_SUM, yuan);
     if (underLimit(yuan, p.just_under_limit.limitsYuan, p.just_under_limit.belowShare)) t.add(u, C_UNDER_LIMIT, 1);
     // Receiver side.
-    if (!t.recentlyPaired(t.inCp, t.inT, v, u, sec)) t.add(v, C_DISTINCT_IN, 1);
+    if (!t.recentlyPaired(t.inR, v, u, sec)) t.add(v, C_DISTINCT_IN, 1);
     t.add(v, C_IN_COUNT, 1);
     t.add(v, C_IN_SUM, yuan);
     t.pushIn(v, u, sec, yuan);
     // a run of inflows lasts at most the dwell time; the outflows after its start are weighed against it
-    if (sec - (t.lastInAt[v] ?? 0) > p.fast_in_out.dwellMinutes * 60) {
-      t.lastInAt[v] = sec;
-      t.outSinceIn[v] = 0;
+    if (sec - (t.sc[v * SC + F_LAST_IN_AT] ?? 0) > p.fast_in_out.dwellMinutes * 60) {
+      t.sc[v * SC + F_LAST_IN_AT] = sec;
+      t.counters[v * CS + C_OUT_SINCE] = 0;
     }
     const hour = Math.floor(((sec + 8 * 3600) % DAY) / 3600);
     if (hour >= p.night_burst.fromHour && hour < p.night_burst.toHour) {
@@ -291,45 +329,45 @@ export class RiskEngine {
     }
 
     // Pass-through: the sender forwards money that arrived within the dwell time.
-    if (t.cash[u] === 0) {
+    if (t.sc[u * SC + F_CASH] === 0) {
       const fio = p.fast_in_out;
       const dwell = fio.dwellMinutes * 60;
       let inSum = 0;
       let latestIn = -1;
       let earliestIn = sec;
-      const o = u * RING;
+      const o = u * RING3;
       for (let k = 0; k < RING; k++) {
-        const ti = (t.inT[o + k] ?? 0);
-        if ((t.inCp[o + k] ?? 0) >= 0 && ti <= sec && sec - ti <= dwell) {
-          inSum += (t.inAmt[o + k] ?? 0);
+        const ti = (t.inR[o + 3 * k + 1] ?? 0);
+        if ((t.inR[o + 3 * k] ?? 0) >= 0 && ti <= sec && sec - ti <= dwell) {
+          inSum += (t.inF[o + 3 * k + 2] ?? 0);
           if (ti > latestIn) latestIn = ti;
           if (ti < earliestIn) earliestIn = ti;
         }
       }
       if (latestIn >= 0 && inSum >= fio.minYuan) {
         // what left since the run of inflows began (the ring would miss a fan-out wider than itself)
-        const outSum = sec - (t.lastInAt[u] ?? 0) <= 2 * dwell ? (t.outSinceIn[u] ?? 0) : 0;
+        const outSum = sec - (t.sc[u * SC + F_LAST_IN_AT] ?? 0) <= 2 * dwell ? (t.counters[u * CS + C_OUT_SINCE] ?? 0) : 0;
         if (outSum >= fio.minShare * inSum) {
-          if (t.passInAt[u] !== latestIn) {
-            t.passInAt[u] = latestIn;
+          if (t.sc[u * SC + F_PASS_IN_AT] !== latestIn) {
+            t.sc[u * SC + F_PASS_IN_AT] = latestIn;
             t.add(u, C_PASS, 1);
           }
           // Layered chains: the money reaching v has now passed through one more quick hand.
-          const upstream = sec - (t.chainAt[u] ?? 0) <= dwell * 2 ? (t.chainDepth[u] ?? 0) : 0;
+          const upstream = sec - (t.sc[u * SC + F_CHAIN_AT] ?? 0) <= dwell * 2 ? (t.sc[u * SC + F_CHAIN_DEPTH] ?? 0) : 0;
           const layers = upstream + 1;
-          const vFresh = sec - (t.chainAt[v] ?? 0) <= WINDOW_SEC;
-          t.chainDepth[v] = Math.min(255, Math.max(vFresh ? (t.chainDepth[v] ?? 0) : 0, layers));
-          t.chainAt[v] = sec;
+          const vFresh = sec - (t.sc[v * SC + F_CHAIN_AT] ?? 0) <= WINDOW_SEC;
+          t.sc[v * SC + F_CHAIN_DEPTH] = Math.min(255, Math.max(vFresh ? (t.sc[v * SC + F_CHAIN_DEPTH] ?? 0) : 0, layers));
+          t.sc[v * SC + F_CHAIN_AT] = sec;
           if (layers >= p.stack.minLayers && this.live.enabled[ruleNo.stack]) {
             this.pattern(u, ruleNo.stack, Math.min(1, 0.7 + 0.15 * (layers - p.stack.minLayers)), layers, 0, 0);
-            if (t.cash[v] === 0) this.pattern(v, ruleNo.stack, 0.7, layers, 1, 0);
+            if (t.sc[v * SC + F_CASH] === 0) this.pattern(v, ruleNo.stack, 0.7, layers, 1, 0);
             // the layer before u: whoever paid u the money it just passed on
             let prev = -1;
             let prevAt = -1;
             for (let k = 0; k < RING; k++) {
-              const ti = t.inT[o + k] ?? 0;
-              const cp = t.inCp[o + k] ?? -1;
-              if (cp >= 0 && ti <= sec && sec - ti <= dwell && ti > prevAt && t.cash[cp] === 0) {
+              const ti = t.inR[o + 3 * k + 1] ?? 0;
+              const cp = t.inR[o + 3 * k] ?? -1;
+              if (cp >= 0 && ti <= sec && sec - ti <= dwell && ti > prevAt && t.sc[cp * SC + F_CASH] === 0) {
                 prev = cp;
                 prevAt = ti;
               }
@@ -340,7 +378,7 @@ export class RiskEngine {
       }
     }
     // A strong spreader's recent payees are the next layer: name them with it.
-    if (t.cash[u] === 0 && (this.live.enabled[ruleNo.fan_out] || this.live.enabled[ruleNo.gather_scatter])) {
+    if (t.sc[u * SC + F_CASH] === 0 && (this.live.enabled[ruleNo.fan_out] || this.live.enabled[ruleNo.gather_scatter])) {
       t.weigh(u, sec);
       const spread = this.spread(u, p, t.win(u, C_DISTINCT_IN), t.win(u, C_DISTINCT_OUT), t.win(u, C_IN_SUM), t.win(u, C_OUT_SUM));
       const rule = spread.gatherScatter >= spread.fanOut ? ruleNo.gather_scatter : ruleNo.fan_out;
@@ -348,19 +386,19 @@ export class RiskEngine {
       // only a spreader that passes on money it just received, and only payees that are new accounts themselves
       if (strength >= 0.75 && this.live.enabled[rule] && t.win(u, C_PASS) >= 1) {
         const na = p.new_account_volume;
-        const o = u * RING;
+        const o = u * RING3;
         for (let k = 0; k < RING; k++) {
-          const cp = t.outCp[o + k] ?? -1;
-          if (cp < 0 || cp === u || t.cash[cp] !== 0 || sec - (t.outT[o + k] ?? 0) > WINDOW_SEC) continue;
-          const first = t.firstSeen[cp] ?? 0;
+          const cp = t.outR[o + 3 * k] ?? -1;
+          if (cp < 0 || cp === u || t.sc[cp * SC + F_CASH] !== 0 || sec - (t.outR[o + 3 * k + 1] ?? 0) > WINDOW_SEC) continue;
+          const first = t.sc[cp * SC + F_FIRST] ?? 0;
           if (sec - first <= na.newDays * DAY && first - this.startSec >= na.warmupDays * DAY) this.pattern(cp, rule, 0.85, 0, 1, 0);
         }
       }
     }
-    t.lastSeen[u] = sec;
-    t.lastSeen[v] = sec;
-    t.dirty[u] = 1;
-    t.dirty[v] = 1;
+    t.sc[u * SC + F_LAST] = sec;
+    t.sc[v * SC + F_LAST] = sec;
+    t.sc[u * SC + F_DIRTY] = 1;
+    t.sc[v * SC + F_DIRTY] = 1;
     this.u = u;
     this.v = v;
     this.sec = sec;
@@ -392,13 +430,13 @@ export class RiskEngine {
 
   private cycleFrom(x: number, v: number, tb: number, am: number, depth: number, since: number, tol: number, maxLen: number): boolean {
     const t = this.table;
-    const o = x * RING;
+    const o = x * RING3;
     for (let k = 0; k < RING; k++) {
-      const q = (t.inCp[o + k] ?? 0);
+      const q = (t.inR[o + 3 * k] ?? 0);
       if (q < 0) continue;
-      const tq = (t.inT[o + k] ?? 0);
+      const tq = (t.inR[o + 3 * k + 1] ?? 0);
       if (tq > tb || tq < since) continue;
-      const aq = (t.inAmt[o + k] ?? 0);
+      const aq = (t.inF[o + 3 * k + 2] ?? 0);
       if (Math.abs(aq - am) > tol * Math.max(aq, am)) continue;
       if (q === v) {
         if (depth === 0) continue; // v → u → v is a refund, not a cycle
@@ -407,7 +445,7 @@ export class RiskEngine {
         this.cycleStart = tq;
         return true;
       }
-      if (depth + 3 > maxLen || t.cash[q]) continue;
+      if (depth + 3 > maxLen || t.sc[q * SC + F_CASH]) continue;
       let seen = false;
       for (let j = 0; j <= depth; j++) if (this.path[j] === q) seen = true;
       if (seen || --this.budget <= 0) continue;
@@ -425,27 +463,29 @@ export class RiskEngine {
     const t = this.table;
     const p = this.live.rs.params.scatter_gather;
     const win = p.windowMinutes * 60;
-    const ov = v * RING;
+    const ov = v * RING3;
     let others = 0;
     for (let k = 0; k < RING; k++) {
-      const q = (t.inCp[ov + k] ?? 0);
-      if (q >= 0 && q !== u && sec - (t.inT[ov + k] ?? 0) <= win) others++;
+      const q = (t.inR[ov + 3 * k] ?? 0);
+      if (q >= 0 && q !== u && sec - (t.inR[ov + 3 * k + 1] ?? 0) <= win) others++;
     }
     if (others + 1 < p.minBranches) return;
-    const ou = u * RING;
+    const ou = u * RING3;
     for (let k = 0; k < RING; k++) {
-      const s = (t.inCp[ou + k] ?? 0);
-      const ts = (t.inT[ou + k] ?? 0);
-      if (s < 0 || s === v || ts > sec || sec - ts > win || t.cash[s] || yuan < p.minShare * (t.inAmt[ou + k] ?? 0)) continue;
-      const members = [u];
+      const s = (t.inR[ou + 3 * k] ?? 0);
+      const ts = (t.inR[ou + 3 * k + 1] ?? 0);
+      if (s < 0 || s === v || ts > sec || sec - ts > win || t.sc[s * SC + F_CASH] || yuan < p.minShare * (t.inF[ou + 3 * k + 2] ?? 0)) continue;
+      const members = this.members;
+      members.length = 0;
+      members.push(u);
       for (let j = 0; j < RING; j++) {
-        const q = (t.inCp[ov + j] ?? 0);
-        const tq = (t.inT[ov + j] ?? 0);
+        const q = (t.inR[ov + 3 * j] ?? 0);
+        const tq = (t.inR[ov + 3 * j + 1] ?? 0);
         if (q < 0 || q === u || q === s || sec - tq > win || members.includes(q)) continue;
-        const aq = (t.inAmt[ov + j] ?? 0);
-        const oq = q * RING;
+        const aq = (t.inF[ov + 3 * j + 2] ?? 0);
+        const oq = q * RING3;
         for (let m = 0; m < RING; m++) {
-          if (t.inCp[oq + m] === s && (t.inT[oq + m] ?? 0) <= tq && tq - (t.inT[oq + m] ?? 0) <= win && aq >= p.minShare * (t.inAmt[oq + m] ?? 0)) {
+          if (t.inR[oq + 3 * m] === s && (t.inR[oq + 3 * m + 1] ?? 0) <= tq && tq - (t.inR[oq + 3 * m + 1] ?? 0) <= win && aq >= p.minShare * (t.inF[oq + 3 * m + 2] ?? 0)) {
             members.push(q);
             break;
           }
@@ -468,25 +508,28 @@ export class RiskEngine {
     const p = this.live.rs.params.bipartite;
     if (yuan < p.minYuan) return;
     const win = p.windowMinutes * 60;
-    const ou = u * RING;
+    const ou = u * RING3;
     let receivers = 0;
     for (let k = 0; k < RING; k++) {
-      const r = (t.outCp[ou + k] ?? 0);
-      if (r >= 0 && r !== v && sec - (t.outT[ou + k] ?? 0) <= win && (t.outAmt[ou + k] ?? 0) >= p.minYuan && !t.cash[r]) receivers++;
+      const r = (t.outR[ou + 3 * k] ?? 0);
+      if (r >= 0 && r !== v && sec - (t.outR[ou + 3 * k + 1] ?? 0) <= win && (t.outF[ou + 3 * k + 2] ?? 0) >= p.minYuan && !t.sc[r * SC + F_CASH]) receivers++;
     }
     if (receivers === 0) return;
-    const ov = v * RING;
-    const members = [u];
-    const shared: number[] = [];
+    const ov = v * RING3;
+    const members = this.members;
+    members.length = 0;
+    members.push(u);
+    const shared = this.shared;
+    shared.length = 0;
     for (let j = 0; j < RING; j++) {
-      const q = (t.inCp[ov + j] ?? 0);
-      if (q < 0 || q === u || sec - (t.inT[ov + j] ?? 0) > win || (t.inAmt[ov + j] ?? 0) < p.minYuan || members.includes(q)) continue;
-      const oq = q * RING;
+      const q = (t.inR[ov + 3 * j] ?? 0);
+      if (q < 0 || q === u || sec - (t.inR[ov + 3 * j + 1] ?? 0) > win || (t.inF[ov + 3 * j + 2] ?? 0) < p.minYuan || members.includes(q)) continue;
+      const oq = q * RING3;
       let overlap = -1;
       for (let m = 0; m < RING && overlap < 0; m++) {
-        const r = (t.outCp[oq + m] ?? 0);
-        if (r < 0 || r === v || sec - (t.outT[oq + m] ?? 0) > win || (t.outAmt[oq + m] ?? 0) < p.minYuan) continue;
-        for (let k = 0; k < RING; k++) if (t.outCp[ou + k] === r && sec - (t.outT[ou + k] ?? 0) <= win) overlap = r;
+        const r = (t.outR[oq + 3 * m] ?? 0);
+        if (r < 0 || r === v || sec - (t.outR[oq + 3 * m + 1] ?? 0) > win || (t.outF[oq + 3 * m + 2] ?? 0) < p.minYuan) continue;
+        for (let k = 0; k < RING; k++) if (t.outR[ou + 3 * k] === r && sec - (t.outR[ou + 3 * k + 1] ?? 0) <= win) overlap = r;
       }
       if (overlap >= 0) {
         members.push(q);
@@ -507,7 +550,8 @@ export class RiskEngine {
     result = this.consider(result, cfg, u, sec, 0, v);
     if (v !== u) result = this.consider(result, cfg, v, sec, 1, u);
     const ps = this.patterns;
-    const seen: number[] = [];
+    const seen = this.seen;
+    seen.length = 0;
     for (const h of ps) {
       const a = h.account;
       if (a === u || a === v || seen.includes(a)) continue;
@@ -518,7 +562,7 @@ export class RiskEngine {
   }
 
   private consider(result: Decided | null, cfg: Compiled, i: number, sec: number, role: 0 | 1 | 2, other: number): Decided | null {
-    if (this.table.cash[i]) return result;
+    if (this.table.sc[i * SC + F_CASH]) return result;
     const verdict = this.score(cfg, i, sec, role, other);
     if (!verdict) return result;
     const r = result ?? { decision: 'allow', score: 0, accounts: [], alerts: [] };
@@ -597,7 +641,7 @@ export class RiskEngine {
     if (spread.fanOut > 0) this.hit(ruleNo.fan_out, spread.fanOut, dOut, outSum, 0);
     if (spread.gatherScatter > 0) this.hit(ruleNo.gather_scatter, spread.gatherScatter, dIn, dOut, 0);
     const na = p.new_account_volume;
-    const first = t.firstSeen[i] ?? 0;
+    const first = t.sc[i * SC + F_FIRST] ?? 0;
     const volume = Math.max(inSum, outSum);
     if (sec - first <= na.newDays * DAY && first - this.startSec >= na.warmupDays * DAY && volume >= na.minInYuan && inCount + outCount >= na.minCount) {
       this.hit(ruleNo.new_account_volume, Math.min(1, 0.5 * (volume / na.minInYuan)), (sec - first) / DAY, volume, inCount + outCount);
@@ -614,29 +658,30 @@ export class RiskEngine {
     if (t.win(i, C_CASH_OUT_SUM) > 0) {
       const c = p.cash_out_after_inflow;
       const within = c.withinMinutes * 60;
-      const o = i * RING;
+      const o = i * RING3;
       let recentIn = 0;
       let cashOut = 0;
       let firstIn = sec;
       for (let k = 0; k < RING; k++) {
-        if ((t.inCp[o + k] ?? 0) >= 0 && sec - (t.inT[o + k] ?? 0) <= within) {
-          recentIn += (t.inAmt[o + k] ?? 0);
-          firstIn = Math.min(firstIn, (t.inT[o + k] ?? 0));
+        if ((t.inR[o + 3 * k] ?? 0) >= 0 && sec - (t.inR[o + 3 * k + 1] ?? 0) <= within) {
+          recentIn += (t.inF[o + 3 * k + 2] ?? 0);
+          firstIn = Math.min(firstIn, (t.inR[o + 3 * k + 1] ?? 0));
         }
       }
       if (recentIn >= c.minYuan) {
         for (let k = 0; k < RING; k++) {
-          const cp = (t.outCp[o + k] ?? 0);
-          if (cp >= 0 && t.cash[cp] && (t.outT[o + k] ?? 0) >= firstIn) cashOut += (t.outAmt[o + k] ?? 0);
+          const cp = (t.outR[o + 3 * k] ?? 0);
+          if (cp >= 0 && t.sc[cp * SC + F_CASH] && (t.outR[o + 3 * k + 1] ?? 0) >= firstIn) cashOut += (t.outF[o + 3 * k + 2] ?? 0);
         }
         const share = Math.min(1, cashOut / recentIn);
         if (share >= c.minShare) this.hit(ruleNo.cash_out_after_inflow, 0.6 + (0.4 * (share - c.minShare)) / Math.max(0.01, 1 - c.minShare), recentIn, cashOut, (sec - firstIn) / 60);
       }
     }
     // The center's lists: the account itself sending, or dealing with a listed account now.
-    const own = (t.listed[i] ?? 0);
+    const own = t.sc[i * SC + F_LISTED] ?? 0;
     if (own && role === 0) this.hit(ruleNo.listed_counterparty, 1, 0, 1, own);
-    if (other >= 0 && t.listed[other]) this.hit(ruleNo.listed_counterparty, 1, 0, role === 0 ? 2 : 3, t.listed[other]);
+    const otherListed = other >= 0 ? (t.sc[other * SC + F_LISTED] ?? 0) : 0;
+    if (otherListed) this.hit(ruleNo.listed_counterparty, 1, 0, role === 0 ? 2 : 3, otherListed);
     for (const h of this.patterns) if (h.account === i) this.hit(h.rule, h.strength, h.f0, h.f1, h.f2);
 
     // What fired on this account during the last day still counts.
@@ -688,17 +733,16 @@ export class RiskEngine {
     for (let r = 0; r < R; r++) {
       if ((s[r] ?? 0) > 0) {
         const rule = RULE_IDS[r] as RuleId;
-        const facts = [(f[r * F] ?? 0), (f[r * F + 1] ?? 0), (f[r * F + 2] ?? 0)];
-        hits.push({ rule, subRule: subRuleOf(rule, facts), strength: round2((s[r] ?? 0)), reason: reasonOf(rule, facts) });
+        hits.push(new LazyHit(rule, round2(s[r] ?? 0), [f[r * F] ?? 0, f[r * F + 1] ?? 0, f[r * F + 2] ?? 0]));
       } else if ((ms[r] ?? 0) > 0) {
         const rule = RULE_IDS[r] as RuleId;
-        hits.push({ rule, subRule: `${rule}.earlier`, strength: round2((ms[r] ?? 0)), reason: `${RULE_NAMES[rule]}（24小时内已触发）` });
+        hits.push(new LazyHit(rule, round2(ms[r] ?? 0), null));
       }
     }
     hits.sort((a, b) => b.strength - a.strength);
     const verdict: AccountVerdict = {
       account: t.keys[i] ?? '',
-      bank: t.banks[t.bank[i] ?? 0] ?? '',
+      bank: t.banks[t.sc[i * SC + F_BANK] ?? 0] ?? '',
       decision,
       score: round2(best),
       typology: cfg.typologies[bestTyp]?.id ?? null,
@@ -721,8 +765,8 @@ export class RiskEngine {
     const t = this.table;
     const accounts: [string, AccountSnapshot][] = [];
     for (let i = 0; i < t.size; i++) {
-      if (t.dirty[i]) {
-        t.dirty[i] = 0;
+      if (t.sc[i * SC + F_DIRTY]) {
+        t.sc[i * SC + F_DIRTY] = 0;
         accounts.push([t.keys[i] ?? '', t.exportAccount(i)]);
       }
     }
@@ -738,7 +782,7 @@ export class RiskEngine {
     const t = this.table;
     for (const [k, code] of this.listedByKey) {
       const i = t.index.get(k);
-      if (i !== undefined) t.listed[i] = code;
+      if (i !== undefined) t.sc[i * SC + F_LISTED] = code;
     }
     for (const [k, until] of this.allowByKey) {
       const i = t.index.get(k);
@@ -775,14 +819,14 @@ function underLimit(yuan: number, limits: readonly number[], share: number): boo
 }
 
 function lastUnderLimit(t: AccountTable, i: number, limits: readonly number[], share: number): number {
-  const o = i * RING;
+  const o = i * RING3;
   let best = 0;
   let at = -Infinity;
   for (let k = 0; k < RING; k++) {
-    const a = (t.outAmt[o + k] ?? 0);
-    if ((t.outCp[o + k] ?? 0) >= 0 && (t.outT[o + k] ?? 0) > at && underLimit(a, limits, share)) {
+    const a = (t.outF[o + 3 * k + 2] ?? 0);
+    if ((t.outR[o + 3 * k] ?? 0) >= 0 && (t.outR[o + 3 * k + 1] ?? 0) > at && underLimit(a, limits, share)) {
       best = a;
-      at = (t.outT[o + k] ?? 0);
+      at = (t.outR[o + 3 * k + 1] ?? 0);
     }
   }
   return best;

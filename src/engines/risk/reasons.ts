@@ -4,7 +4,7 @@ import type { RuleId } from './config.ts';
  * The human reason for a rule hit, from the numbers the rule measured. Built only for hits that lead to a
  * review or stronger, never on the hot path. `facts` are the rule's own numbers, in the order documented per rule.
  */
-const yuan = (n: number): string => `${Math.round(n).toLocaleString('en-US')}元`;
+const yuan = (n: number): string => `${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}元`;
 const count = (n: number): string => String(Math.round(n));
 
 const LISTED = ['', '止付', '冻结', '涉案', '惩戒'] as const;

@@ -1,6 +1,8 @@
 /**
- * Per-account sliding-window state, kept in flat typed arrays (structure of arrays) indexed by a dense account
- * number, so a million accounts cost a few hundred bytes each and no garbage is made per transaction.
+ * Per-account sliding-window state, kept in flat typed arrays indexed by a dense account number, so a million
+ * accounts cost a few hundred bytes each and no garbage is made per transaction. An account's fields sit side
+ * by side (its scalars in one cache line, its counters and each ring in a few more): at a million accounts
+ * nearly every access misses the cache, and adjacent fields come in the same or a prefetched line.
  *
  * - Counters over a 24-hour window use two aligned buckets (this day-bucket and the previous one); the window's
  *   value is `previous × (1 − elapsed share of this bucket) + current`, the usual sliding-window estimate.
@@ -29,6 +31,31 @@ export const C_CASH_OUT_SUM = 10;
 /** distinct payees that were new accounts when paid (first seen within the new-account period) */
 export const C_NEW_PAYEES = 11;
 export const COUNTERS = 12;
+/** after the counters: yuan sent since the account's current run of inflows began */
+export const C_OUT_SINCE = COUNTERS * 2;
+/** Float32 slots per account in `counters` (counts and yuan; exact to the yuan below 16.7 million, close enough above) */
+export const CS = COUNTERS * 2 + 2;
+export const RING3 = RING * 3;
+
+// Scalar fields per account in `sc` (Int32), SC of them side by side.
+export const F_BANK = 0;
+export const F_CASH = 1;
+export const F_LISTED = 2;
+export const F_FIRST = 3;
+export const F_LAST = 4;
+export const F_BUCKET = 5;
+export const F_IN_HEAD = 6;
+export const F_OUT_HEAD = 7;
+/** pass-through layers upstream of the money that last reached the account, and when */
+export const F_CHAIN_DEPTH = 8;
+export const F_CHAIN_AT = 9;
+/** time of the inflow the last counted pass-through consumed */
+export const F_PASS_IN_AT = 10;
+/** start of the account's current run of inflows (an inflow more than the dwell time after it starts a new run) */
+export const F_LAST_IN_AT = 11;
+/** changed since the last snapshot */
+export const F_DIRTY = 12;
+export const SC = 16;
 
 /** What the center's lists say about an account (stopped, frozen, named in a case, its holder punished). */
 export const LISTED_NONE = 0;
@@ -42,73 +69,144 @@ export function fromSec(sec: number): number {
   return BASE_MS + sec * 1000;
 }
 
+/**
+ * Account key → dense number. Bank card numbers (digits only, up to 28) are held as two exact doubles in an
+ * open-addressing table of one Float64Array, so a lookup costs one probe into adjacent memory instead of a Map
+ * entry plus a comparison with a stored string elsewhere in the heap (the largest cost per transaction at a
+ * million accounts). Any other key (a cash point, an e-wallet id) goes to a Map.
+ */
+export class AccountIndex {
+  /** [a, b, number + 1] per slot; 0 in the third place: empty */
+  private slots = new Float64Array(3 * 1024);
+  private mask = 1023;
+  private used = 0;
+  private readonly other = new Map<string, number>();
+  private a = 0;
+  private b = 0;
+
+  get size(): number {
+    return this.used + this.other.size;
+  }
+
+  /** Sets this.a/this.b for a digits-only key; false for any other key. */
+  private split(key: string): boolean {
+    const n = key.length;
+    if (n === 0 || n > 28) return false;
+    const cut = n > 14 ? 14 : n;
+    let a = 0;
+    let b = 0;
+    for (let k = 0; k < cut; k++) {
+      const c = key.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) return false;
+      a = a * 10 + c;
+    }
+    for (let k = cut; k < n; k++) {
+      const c = key.charCodeAt(k) - 48;
+      if (c < 0 || c > 9) return false;
+      b = b * 10 + c;
+    }
+    // the length keeps leading zeros apart ("0123" ≠ "123")
+    this.a = a * 32 + n;
+    this.b = b;
+    return true;
+  }
+
+  private slot(a: number, b: number): number {
+    let h = (Math.imul(a >>> 0, 0x9e3779b1) ^ Math.imul(b >>> 0, 0x85ebca77) ^ Math.imul((a / 4294967296) >>> 0, 0xc2b2ae35)) >>> 0;
+    h = (h ^ (h >>> 15)) & this.mask;
+    const s = this.slots;
+    for (;;) {
+      const o = h * 3;
+      if (s[o + 2] === 0 || (s[o] === a && s[o + 1] === b)) return o;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  get(key: string): number | undefined {
+    if (!this.split(key)) return this.other.get(key);
+    const o = this.slot(this.a, this.b);
+    const v = this.slots[o + 2] ?? 0;
+    return v === 0 ? undefined : v - 1;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: string, value: number): void {
+    if (!this.split(key)) {
+      this.other.set(key, value);
+      return;
+    }
+    const a = this.a;
+    const b = this.b;
+    let o = this.slot(a, b);
+    if (this.slots[o + 2] === 0) {
+      if ((this.used + 1) * 2 > this.mask + 1) {
+        this.grow();
+        o = this.slot(a, b);
+      }
+      this.used++;
+    }
+    this.slots[o] = a;
+    this.slots[o + 1] = b;
+    this.slots[o + 2] = value + 1;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Float64Array(3 * (this.mask + 1));
+    for (let o = 0; o < old.length; o += 3) {
+      const v = old[o + 2] ?? 0;
+      if (v === 0) continue;
+      const a = old[o] ?? 0;
+      const b = old[o + 1] ?? 0;
+      const n = this.slot(a, b);
+      this.slots[n] = a;
+      this.slots[n + 1] = b;
+      this.slots[n + 2] = v;
+    }
+  }
+}
+
 export class AccountTable {
-  readonly index = new Map<string, number>();
+  readonly index = new AccountIndex();
   keys: string[] = [];
   banks: string[] = [];
   private readonly bankIndex = new Map<string, number>();
   size = 0;
   private cap = 0;
 
-  bank!: Uint16Array;
-  cash!: Uint8Array;
-  listed!: Uint8Array;
-  firstSeen!: Int32Array;
-  lastSeen!: Int32Array;
-  bucket!: Int32Array;
-  /** COUNTERS × 2 per account: [current…, previous…] */
-  counters!: Float64Array;
-  inCp!: Int32Array;
-  inT!: Int32Array;
-  inAmt!: Float32Array;
-  inHead!: Uint8Array;
-  outCp!: Int32Array;
-  outT!: Int32Array;
-  outAmt!: Float32Array;
-  outHead!: Uint8Array;
-  /** pass-through layers upstream of the money that last reached the account, and when */
-  chainDepth!: Uint8Array;
-  chainAt!: Int32Array;
-  /** time of the inflow the last counted pass-through consumed */
-  passInAt!: Int32Array;
-  /** start of the account's current run of inflows (an inflow more than the dwell time after it starts a new run) */
-  lastInAt!: Int32Array;
-  /** yuan sent since that run of inflows began: what a fan-out after a burst of inflows passed on */
-  outSinceIn!: Float64Array;
-  /** accounts changed since the last snapshot */
-  dirty!: Uint8Array;
+  /** SC scalar fields per account, side by side (one cache line): see the F_ constants */
+  sc!: Int32Array;
+  /** CS per account: the counters [current…, previous…], then what left since the run of inflows began (Float32: two cache lines an account) */
+  counters!: Float32Array;
+  /** the inflow ring: RING × [counterparty, time, amount bits]; `inF` is the same memory read as Float32 */
+  inR!: Int32Array;
+  inF!: Float32Array;
+  outR!: Int32Array;
+  outF!: Float32Array;
 
   constructor(initialCapacity = 1024) {
     this.grow(Math.max(16, initialCapacity));
   }
 
   private grow(cap: number): void {
-    const g = <T extends Int32Array | Uint8Array | Uint16Array | Float64Array | Float32Array>(old: T | undefined, make: (n: number) => T, per = 1): T => {
-      const next = make(cap * per);
-      if (old) next.set(old);
-      return next;
-    };
-    this.bank = g(this.bank, (n) => new Uint16Array(n));
-    this.cash = g(this.cash, (n) => new Uint8Array(n));
-    this.listed = g(this.listed, (n) => new Uint8Array(n));
-    this.firstSeen = g(this.firstSeen, (n) => new Int32Array(n));
-    this.lastSeen = g(this.lastSeen, (n) => new Int32Array(n));
-    this.bucket = g(this.bucket, (n) => new Int32Array(n));
-    this.counters = g(this.counters, (n) => new Float64Array(n), COUNTERS * 2);
-    this.inCp = g(this.inCp, (n) => new Int32Array(n), RING);
-    this.inT = g(this.inT, (n) => new Int32Array(n), RING);
-    this.inAmt = g(this.inAmt, (n) => new Float32Array(n), RING);
-    this.inHead = g(this.inHead, (n) => new Uint8Array(n));
-    this.outCp = g(this.outCp, (n) => new Int32Array(n), RING);
-    this.outT = g(this.outT, (n) => new Int32Array(n), RING);
-    this.outAmt = g(this.outAmt, (n) => new Float32Array(n), RING);
-    this.outHead = g(this.outHead, (n) => new Uint8Array(n));
-    this.chainDepth = g(this.chainDepth, (n) => new Uint8Array(n));
-    this.chainAt = g(this.chainAt, (n) => new Int32Array(n));
-    this.passInAt = g(this.passInAt, (n) => new Int32Array(n));
-    this.lastInAt = g(this.lastInAt, (n) => new Int32Array(n));
-    this.outSinceIn = g(this.outSinceIn, (n) => new Float64Array(n));
-    this.dirty = g(this.dirty, (n) => new Uint8Array(n));
+    const sc = new Int32Array(cap * SC);
+    if (this.sc) sc.set(this.sc);
+    this.sc = sc;
+    const counters = new Float32Array(cap * CS);
+    if (this.counters) counters.set(this.counters);
+    this.counters = counters;
+    const inR = new Int32Array(cap * RING3);
+    if (this.inR) inR.set(this.inR);
+    this.inR = inR;
+    this.inF = new Float32Array(inR.buffer);
+    const outR = new Int32Array(cap * RING3);
+    if (this.outR) outR.set(this.outR);
+    this.outR = outR;
+    this.outF = new Float32Array(outR.buffer);
     this.cap = cap;
   }
 
@@ -122,6 +220,10 @@ export class AccountTable {
     return b;
   }
 
+  get(i: number, field: number): number {
+    return this.sc[i * SC + field] ?? 0;
+  }
+
   /** The account's number, creating its state on first sight. Empty ring slots hold counterparty −1. */
   ensure(key: string, bank: string, sec: number, isCash: boolean): number {
     const found = this.index.get(key);
@@ -130,48 +232,47 @@ export class AccountTable {
     const i = this.size++;
     this.index.set(key, i);
     this.keys.push(key);
-    this.bank[i] = this.bankId(bank);
-    this.cash[i] = isCash ? 1 : 0;
-    this.firstSeen[i] = sec;
-    this.lastSeen[i] = sec;
-    this.bucket[i] = Math.floor(sec / WINDOW_SEC);
-    this.inCp.fill(-1, i * RING, i * RING + RING);
-    this.outCp.fill(-1, i * RING, i * RING + RING);
+    const o = i * SC;
+    const sc = this.sc;
+    sc[o + F_BANK] = this.bankId(bank);
+    sc[o + F_CASH] = isCash ? 1 : 0;
+    sc[o + F_FIRST] = sec;
+    sc[o + F_LAST] = sec;
+    sc[o + F_BUCKET] = Math.floor(sec / WINDOW_SEC);
+    for (let k = 0; k < RING; k++) {
+      this.inR[i * RING3 + 3 * k] = -1;
+      this.outR[i * RING3 + 3 * k] = -1;
+    }
     return i;
   }
 
   /** Moves the account's counters to the bucket of `sec` (a later transaction rolls them over). */
   roll(i: number, sec: number): void {
     const b = Math.floor(sec / WINDOW_SEC);
-    const had = (this.bucket[i] ?? 0);
+    const had = this.sc[i * SC + F_BUCKET] ?? 0;
     if (b <= had) return;
-    const base = i * COUNTERS * 2;
+    const base = i * CS;
     const c = this.counters;
     if (b === had + 1) {
       for (let k = 0; k < COUNTERS; k++) {
-        c[base + COUNTERS + k] = (c[base + k] ?? 0);
+        c[base + COUNTERS + k] = c[base + k] ?? 0;
         c[base + k] = 0;
       }
     } else {
       c.fill(0, base, base + COUNTERS * 2);
     }
-    this.bucket[i] = b;
+    this.sc[i * SC + F_BUCKET] = b;
   }
 
   add(i: number, counter: number, value: number): void {
-    this.counters[i * COUNTERS * 2 + counter] = (this.counters[i * COUNTERS * 2 + counter] ?? 0) + value;
+    const at = i * CS + counter;
+    this.counters[at] = (this.counters[at] ?? 0) + value;
   }
 
   /** The counter's value over the 24 hours up to `sec` (after `roll`). */
   windowed(i: number, counter: number, sec: number): number {
-    const base = i * COUNTERS * 2;
-    const b = (this.bucket[i] ?? 0);
-    const bucketNow = Math.floor(sec / WINDOW_SEC);
-    if (bucketNow > b + 1) return 0;
-    const cur = (this.counters[base + counter] ?? 0);
-    const prev = (this.counters[base + COUNTERS + counter] ?? 0);
-    if (bucketNow === b + 1) return cur * (1 - (sec - bucketNow * WINDOW_SEC) / WINDOW_SEC);
-    return cur + prev * (1 - (sec - b * WINDOW_SEC) / WINDOW_SEC);
+    this.weigh(i, sec);
+    return this.win(i, counter);
   }
 
   private wCur = 1;
@@ -180,9 +281,9 @@ export class AccountTable {
 
   /** Prepares `win` for the account at `sec`: the two buckets' weights in the sliding window. */
   weigh(i: number, sec: number): void {
-    const b = (this.bucket[i] ?? 0);
+    const b = this.sc[i * SC + F_BUCKET] ?? 0;
     const bucketNow = Math.floor(sec / WINDOW_SEC);
-    this.wBase = i * COUNTERS * 2;
+    this.wBase = i * CS;
     if (bucketNow > b + 1) {
       this.wCur = 0;
       this.wPrev = 0;
@@ -202,85 +303,95 @@ export class AccountTable {
   }
 
   /** True when `cp` is among the account's last RING counterparties in that direction within the window. */
-  recentlyPaired(cps: Int32Array, ts: Int32Array, i: number, cp: number, sec: number): boolean {
-    const o = i * RING;
-    for (let k = 0; k < RING; k++) if (cps[o + k] === cp && sec - (ts[o + k] ?? 0) <= WINDOW_SEC) return true;
+  recentlyPaired(ring: Int32Array, i: number, cp: number, sec: number): boolean {
+    const o = i * RING3;
+    for (let k = 0; k < RING; k++) if (ring[o + 3 * k] === cp && sec - (ring[o + 3 * k + 1] ?? 0) <= WINDOW_SEC) return true;
     return false;
   }
 
   pushIn(i: number, cp: number, sec: number, yuan: number): void {
-    const h = (this.inHead[i] ?? 0);
-    const o = i * RING + h;
-    this.inCp[o] = cp;
-    this.inT[o] = sec;
-    this.inAmt[o] = yuan;
-    this.inHead[i] = (h + 1) % RING;
+    const h = this.sc[i * SC + F_IN_HEAD] ?? 0;
+    const o = i * RING3 + 3 * h;
+    this.inR[o] = cp;
+    this.inR[o + 1] = sec;
+    this.inF[o + 2] = yuan;
+    this.sc[i * SC + F_IN_HEAD] = (h + 1) % RING;
   }
 
   pushOut(i: number, cp: number, sec: number, yuan: number): void {
-    const h = (this.outHead[i] ?? 0);
-    const o = i * RING + h;
-    this.outCp[o] = cp;
-    this.outT[o] = sec;
-    this.outAmt[o] = yuan;
-    this.outHead[i] = (h + 1) % RING;
+    const h = this.sc[i * SC + F_OUT_HEAD] ?? 0;
+    const o = i * RING3 + 3 * h;
+    this.outR[o] = cp;
+    this.outR[o + 1] = sec;
+    this.outF[o + 2] = yuan;
+    this.sc[i * SC + F_OUT_HEAD] = (h + 1) % RING;
   }
 
   /** The account's state as plain data (counterparties by key), for a snapshot. */
   exportAccount(i: number): AccountSnapshot {
-    const base = i * COUNTERS * 2;
-    const ring = (cps: Int32Array, ts: Int32Array, amts: Float32Array): [string, number, number][] => {
+    const base = i * CS;
+    const ring = (r: Int32Array, f: Float32Array): [string, number, number][] => {
       const out: [string, number, number][] = [];
       for (let k = 0; k < RING; k++) {
-        const cp = cps[i * RING + k] ?? -1;
-        out.push(cp < 0 ? ['', 0, 0] : [this.keys[cp] ?? '', ts[i * RING + k] ?? 0, amts[i * RING + k] ?? 0]);
+        const o = i * RING3 + 3 * k;
+        const cp = r[o] ?? -1;
+        out.push(cp < 0 ? ['', 0, 0] : [this.keys[cp] ?? '', r[o + 1] ?? 0, f[o + 2] ?? 0]);
       }
       return out;
     };
+    const g = (f: number) => this.sc[i * SC + f] ?? 0;
     return {
-      b: this.banks[this.bank[i] ?? 0] ?? '',
-      x: (this.cash[i] ?? 0),
-      f: (this.firstSeen[i] ?? 0),
-      l: (this.lastSeen[i] ?? 0),
-      k: (this.bucket[i] ?? 0),
+      b: this.banks[g(F_BANK)] ?? '',
+      x: g(F_CASH),
+      f: g(F_FIRST),
+      l: g(F_LAST),
+      k: g(F_BUCKET),
       c: Array.from(this.counters.subarray(base, base + COUNTERS * 2)),
-      i: ring(this.inCp, this.inT, this.inAmt),
-      ih: (this.inHead[i] ?? 0),
-      o: ring(this.outCp, this.outT, this.outAmt),
-      oh: (this.outHead[i] ?? 0),
-      d: [this.chainDepth[i] ?? 0, this.chainAt[i] ?? 0, this.passInAt[i] ?? 0, this.lastInAt[i] ?? 0, this.outSinceIn[i] ?? 0],
+      i: ring(this.inR, this.inF),
+      ih: g(F_IN_HEAD),
+      o: ring(this.outR, this.outF),
+      oh: g(F_OUT_HEAD),
+      d: [g(F_CHAIN_DEPTH), g(F_CHAIN_AT), g(F_PASS_IN_AT), g(F_LAST_IN_AT), this.counters[base + C_OUT_SINCE] ?? 0],
     };
   }
 
   /** Loads a snapshot of one account (creating its counterparties' slots as needed). */
   importAccount(key: string, s: AccountSnapshot): number {
     const i = this.ensure(key, s.b, s.f, s.x === 1);
-    this.bank[i] = this.bankId(s.b);
-    this.cash[i] = s.x;
-    this.firstSeen[i] = s.f;
-    this.lastSeen[i] = s.l;
-    this.bucket[i] = s.k;
-    this.counters.set(s.c.slice(0, COUNTERS * 2), i * COUNTERS * 2);
-    const ring = (entries: [string, number, number][], cps: 'inCp' | 'outCp', ts: Int32Array, amts: Float32Array): void => {
+    const set = (f: number, v: number) => {
+      this.sc[i * SC + f] = v;
+    };
+    set(F_BANK, this.bankId(s.b));
+    set(F_CASH, s.x);
+    set(F_FIRST, s.f);
+    set(F_LAST, s.l);
+    set(F_BUCKET, s.k);
+    this.counters.set(s.c.slice(0, COUNTERS * 2), i * CS);
+    const ring = (entries: [string, number, number][], r: Int32Array, f: Float32Array): void => {
       entries.slice(0, RING).forEach(([cpKey, t, a], k) => {
         // the counterparty may be seen for the first time here; its own snapshot row fills it in later
         const cp = cpKey === '' ? -1 : this.ensure(cpKey, s.b, t, false);
-        this[cps][i * RING + k] = cp;
-        ts[i * RING + k] = t;
-        amts[i * RING + k] = a;
+        const o = i * RING3 + 3 * k;
+        r[o] = cp;
+        r[o + 1] = t;
+        f[o + 2] = a;
       });
     };
-    ring(s.i, 'inCp', this.inT, this.inAmt);
-    ring(s.o, 'outCp', this.outT, this.outAmt);
-    this.inHead[i] = s.ih % RING;
-    this.outHead[i] = s.oh % RING;
-    [this.chainDepth[i], this.chainAt[i], this.passInAt[i], this.lastInAt[i], this.outSinceIn[i]] = [s.d[0] ?? 0, s.d[1] ?? 0, s.d[2] ?? 0, s.d[3] ?? 0, s.d[4] ?? 0];
+    ring(s.i, this.inR, this.inF);
+    ring(s.o, this.outR, this.outF);
+    set(F_IN_HEAD, s.ih % RING);
+    set(F_OUT_HEAD, s.oh % RING);
+    set(F_CHAIN_DEPTH, s.d[0] ?? 0);
+    set(F_CHAIN_AT, s.d[1] ?? 0);
+    set(F_PASS_IN_AT, s.d[2] ?? 0);
+    set(F_LAST_IN_AT, s.d[3] ?? 0);
+    this.counters[i * CS + C_OUT_SINCE] = s.d[4] ?? 0;
     return i;
   }
 
-  /** Approximate bytes held per account slot (typed arrays only; the key map comes on top). */
+  /** Bytes held per account slot (typed arrays only; the key index and the key strings come on top). */
   static bytesPerAccount(): number {
-    return 2 + 1 + 1 + 4 * 3 + COUNTERS * 2 * 8 + RING * 2 * (4 + 4 + 4) + 2 + 1 + 4 * 3 + 8 + 1;
+    return SC * 4 + CS * 4 + 2 * RING3 * 4;
   }
 
   capacity(): number {
