@@ -32,7 +32,8 @@ export async function openModule(page: Page, module: 'cases' | 'funds', live: 't
 export async function pickByTyping(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').waitFor({ state: 'visible' });
+  // The option matching what was typed: a dropdown still closing from the previous pick shows its own choice.
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: text }).last().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
 }
 
