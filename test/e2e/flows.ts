@@ -9,16 +9,59 @@ export interface Ctx {
   password: string;
   shotDirs: string[];
   noteProblem: (text: string) => void;
+  /** how long a step may wait by default (10 s; longer for the development bundle, which renders several times slower) */
+  stepTimeoutMs?: number;
 }
+
+/** The default step timeout in the development bundle's pass */
+export const DEV_STEP_TIMEOUT_MS = 25_000;
 
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
+const watched = new Set<Page>();
+
+/**
+ * What each open page shows when a check fails: its address, the open dialogs and messages, and how long the
+ * page took to paint a frame (a busy or hung page answers late or not at all), so a failure on CI says more
+ * than which locator timed out.
+ */
+export async function describePages(): Promise<string> {
+  const lines: string[] = [];
+  for (const page of watched) {
+    if (page.isClosed()) continue;
+    const started = Date.now();
+    const state = await Promise.race([
+      page
+        .evaluate(
+          () =>
+            new Promise<{ dialogs: string[]; messages: string[]; errors: string[] }>((resolve) =>
+              requestAnimationFrame(() =>
+                resolve({
+                  dialogs: [...document.querySelectorAll('.ant-modal-wrap')].filter((w) => (w as HTMLElement).style.display !== 'none').map((w) => w.querySelector('.ant-modal-title')?.textContent ?? '(untitled)'),
+                  messages: [...document.querySelectorAll('.ant-message-notice')].map((m) => m.textContent ?? ''),
+                  errors: [...document.querySelectorAll('.ant-form-item-explain-error')].map((m) => m.textContent ?? ''),
+                }),
+              ),
+            ),
+        )
+        .catch((err: unknown) => String(err).split('\n')[0] ?? ''),
+      new Promise<string>((resolve) => setTimeout(() => resolve('no frame within 5 s'), 5_000)),
+    ]);
+    const frame = Date.now() - started;
+    lines.push(`page ${page.url()} (a frame took ${frame} ms): ${typeof state === 'string' ? state : `dialogs ${JSON.stringify(state.dialogs)}, messages ${JSON.stringify(state.messages)}, field errors ${JSON.stringify(state.errors)}`}`);
+  }
+  return lines.join('\n');
+}
+
 /** A fresh page whose console errors, warnings, uncaught errors and failed API calls are reported. */
 export async function newWatchedPage(context: BrowserContext, ctx: Ctx): Promise<Page> {
   const page = await context.newPage();
-  // Every step here takes well under a second; a stuck one should fail fast, not at the 30 s default.
-  page.setDefaultTimeout(10_000);
+  // Every step here takes well under a second in the shipped bundle; a stuck one should fail fast, not at the
+  // 30 s default. React's development build on a busy 2-core machine gets more.
+  page.setDefaultTimeout(ctx.stepTimeoutMs ?? 10_000);
+  watched.add(page);
+  page.on('close', () => watched.delete(page));
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') ctx.noteProblem(`console ${msg.type()}: ${msg.text()} (${msg.location().url})`);
   });

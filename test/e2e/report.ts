@@ -2,6 +2,12 @@
 export class Report {
   private results: { name: string; ok: boolean; problems: string[]; ms: number }[] = [];
   private current: string[] | null = null;
+  private diagnose: (() => Promise<string>) | null = null;
+
+  /** Called when a check fails; what it answers is printed with the failure. */
+  setDiagnostics(fn: () => Promise<string>): void {
+    this.diagnose = fn;
+  }
 
   /** Browser console errors/warnings and page errors land in the check that is running. */
   noteBrowserProblem(text: string): void {
@@ -17,6 +23,8 @@ export class Report {
       await body();
     } catch (err) {
       problems.unshift(err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 6).join('\n') : String(err));
+      const seen = await this.diagnose?.().catch((e: unknown) => `diagnostics failed: ${String(e)}`);
+      if (seen) problems.push(`when it failed:\n${seen}`);
     } finally {
       this.current = null;
     }

@@ -28,7 +28,7 @@ import { outreachFlow } from './outreach-flow.ts';
 import { personsFlow } from './persons-flow.ts';
 import { riskFlow } from './risk-flow.ts';
 import { statsFlow } from './stats-flow.ts';
-import type { Ctx } from './flows.ts';
+import { DEV_STEP_TIMEOUT_MS, describePages, type Ctx } from './flows.ts';
 import { Report } from './report.ts';
 import { allRounds } from './rounds.ts';
 import { buildDevBundle, ensureWebBuilt, startServer, type RunningServer } from './server.ts';
@@ -42,6 +42,7 @@ type Bundle = 'prod' | 'dev';
 const BUNDLES = (process.env.E2E_BUNDLES ?? 'prod,dev').split(',').map((b) => b.trim()).filter((b): b is Bundle => b === 'prod' || b === 'dev');
 
 const report = new Report();
+report.setDiagnostics(describePages);
 const servers = new Map<Bundle, RunningServer>();
 let browser: Browser | null = null;
 let devBundle: string | null = null;
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
       // Screenshots show what ships; the development pass only hunts warnings.
       shotDirs: bundle === 'prod' || !BUNDLES.includes('prod') ? shotDirs : [],
       noteProblem: (text) => report.noteBrowserProblem(text),
+      // React's development build renders 3–5× slower; on a busy CI machine a step took over 10 s there.
+      stepTimeoutMs: bundle === 'dev' ? DEV_STEP_TIMEOUT_MS : undefined,
     };
     const label = BUNDLES.length > 1 ? `[${bundle}] ` : '';
     await allRounds(browser, ctx, report, label);

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import type { Ctx } from './flows.ts';
+import { DEV_STEP_TIMEOUT_MS, describePages, type Ctx } from './flows.ts';
 import { Report } from './report.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -37,6 +37,7 @@ function buildBundle(mode: 'dev' | 'prod', name: string): string {
 /** Runs one flow standalone and answers the process exit code (0: every check passed). */
 export async function runStandalone(name: string, flow: Flow, opts: { password: string; timeoutMs?: number }): Promise<number> {
   const report = new Report();
+  report.setDiagnostics(describePages);
   const mode = process.env.E2E_BUNDLE === 'prod' ? 'prod' : 'dev';
   const external = process.env.E2E_BASE_URL;
   const password = external ? (process.env.E2E_PASSWORD ?? '') : opts.password;
@@ -64,7 +65,7 @@ export async function runStandalone(name: string, flow: Flow, opts: { password: 
       });
       const shotDirs = [path.join(REPO_ROOT, 'test-output/screenshots')];
       if (process.env.SCREENSHOTS_DIR) shotDirs.push(path.resolve(process.env.SCREENSHOTS_DIR));
-      const ctx: Ctx = { baseUrl: run.baseUrl, password, shotDirs, noteProblem: (text) => report.noteBrowserProblem(text) };
+      const ctx: Ctx = { baseUrl: run.baseUrl, password, shotDirs, noteProblem: (text) => report.noteBrowserProblem(text), stepTimeoutMs: mode === 'dev' ? DEV_STEP_TIMEOUT_MS : undefined };
       await flow(run.browser, ctx, report);
       if (report.failed && run.server) console.log(`\n--- server output (last lines):\n${run.server.output()}`);
     }

@@ -106,7 +106,11 @@ export async function refuseWithoutVisit(page: Page, id: number): Promise<void> 
 /** The center's triage: a warning no rule could route is sent on to a station from the 待研判 view. */
 export async function dispatchFromTriage(page: Page, id: number): Promise<void> {
   await page.getByTestId('warnings-tab-queue').click();
+  // Tabs and views are routes rendered in a transition: until the new one is ready the old one stays on screen
+  // and answers clicks (a dialog opened there vanishes when the new one commits), so wait for it to be shown.
+  await page.locator('.ant-tabs-tab-active').getByTestId('warnings-tab-queue').waitFor({ state: 'visible' });
   await page.getByTestId('queue-view-triage').click();
+  await page.locator('.ant-segmented-item-selected').getByTestId('queue-view-triage').waitFor({ state: 'visible' });
   const row = page.getByTestId(`warning-row-${id}`);
   await row.waitFor({ state: 'visible' });
   await page.getByTestId(`warning-dispatch-${id}`).click();
@@ -114,8 +118,10 @@ export async function dispatchFromTriage(page: Page, id: number): Promise<void> 
   await page.getByTestId('dispatch-org').click();
   await page.keyboard.type('城东派出所');
   await page.locator('.ant-select-tree-title', { hasText: /^城关区城东派出所（派出所）$/ }).click();
+  await page.getByTestId('dispatch-org').getByText(/^城关区城东派出所（派出所）$/).waitFor({ state: 'visible' });
   await page.getByTestId('dispatch-submit').click();
   await page.locator('.ant-message').getByText('已分派至 城关区城东派出所').waitFor({ state: 'visible' });
+  await page.getByTestId('dispatch-submit').waitFor({ state: 'hidden' });
   // Gone from the triage backlog: it now waits in the station's queue.
   await row.waitFor({ state: 'hidden' });
 }
