@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULESET, parseRuleSet, type RuleSet } from './config.ts';
 import { RiskEngine, type TxVerdict } from './engine.ts';
+import { AccountTable, DOUBLING_LIMIT, F_FIRST, nextCapacity } from './state.ts';
 import type { Channel, Tx } from './types.ts';
 
 // 2026-11-02 10:00 China time (a Monday, daytime)
@@ -291,5 +292,33 @@ describe('risk engine rules', () => {
       if (v.decision !== 'allow') flagged++;
     }
     expect(flagged).toBe(0);
+  });
+});
+
+describe('account table growth', () => {
+  it('doubles up to a million slots, then grows by a quarter, keeping every account', () => {
+    expect(nextCapacity(1024)).toBe(2048);
+    expect(nextCapacity(DOUBLING_LIMIT / 2)).toBe(DOUBLING_LIMIT);
+    expect(nextCapacity(DOUBLING_LIMIT)).toBe(DOUBLING_LIMIT + DOUBLING_LIMIT / 4);
+    const table = new AccountTable(16);
+    for (let k = 0; k < 100; k++) table.ensure(String(6_222_000_000 + k), 'B', k, false);
+    expect(table.capacity()).toBe(128);
+    expect(table.size).toBe(100);
+    for (let k = 0; k < 100; k++) expect(table.index.get(String(6_222_000_000 + k))).toBe(k);
+    expect(table.get(99, F_FIRST)).toBe(99);
+  });
+
+  it('remembers a rule that fired on an account for a day, and forgets it after', () => {
+    const engine = new RiskEngine(DEFAULT_RULESET);
+    const t0 = Date.UTC(2026, 0, 10, 2);
+    // a listed account receiving: the listed-counterparty rule fires on the payer's side of every transfer to it
+    engine.setLists([['6222999900000001', 'frozen']]);
+    const first = engine.process({ txId: 'm1', at: t0, from: '6222000000000001', fromBank: 'B', to: '6222999900000001', toBank: 'B', amount: 100_000, channel: 'transfer' });
+    expect(first.accounts.find((a) => a.account === '6222000000000001')?.hits.map((h) => h.rule)).toContain('listed_counterparty');
+    // an ordinary transfer an hour later still carries the remembered hit; two days later it does not
+    const later = engine.process({ txId: 'm2', at: t0 + 3_600_000, from: '6222000000000001', fromBank: 'B', to: '6222000000000002', toBank: 'B', amount: 10_000, channel: 'transfer' });
+    expect(later.accounts.find((a) => a.account === '6222000000000001')?.hits.map((h) => h.rule)).toContain('listed_counterparty');
+    const gone = engine.process({ txId: 'm3', at: t0 + 2 * 86_400_000, from: '6222000000000001', fromBank: 'B', to: '6222000000000002', toBank: 'B', amount: 10_000, channel: 'transfer' });
+    expect(gone.accounts.find((a) => a.account === '6222000000000001')).toBeUndefined();
   });
 });

@@ -26,6 +26,8 @@ import {
   F_LAST,
   F_LAST_IN_AT,
   F_LISTED,
+  F_MEM_LIVE,
+  F_MEM_SHADOW,
   F_PASS_IN_AT,
   RING,
   RING3,
@@ -117,11 +119,13 @@ interface Compiled {
   typologies: { id: string; w: Float32Array; review: number; interdict: number }[];
   /** strengths remembered per account for a day after a rule last fired on it */
   memory: Map<number, { at: number; s: Float32Array }>;
+  /** the account's scalar field saying when `memory` was last written for it */
+  memField: number;
   alerted: Map<number, { at: number; rank: number }>;
   dedupSec: number;
 }
 
-function compile(rs: RuleSet): Compiled {
+function compile(rs: RuleSet, memField: number): Compiled {
   const enabled = new Uint8Array(R);
   const mark = new Uint8Array(R);
   RULE_IDS.forEach((r, i) => {
@@ -139,6 +143,7 @@ function compile(rs: RuleSet): Compiled {
       return { id: t.id, w, review: t.review, interdict: t.interdict };
     }),
     memory: new Map(),
+    memField,
     alerted: new Map(),
     dedupSec: rs.alertDedupHours * 3600,
   };
@@ -186,8 +191,8 @@ export class RiskEngine {
 
   constructor(ruleSet: RuleSet, opts: EngineOptions = {}) {
     this.table = new AccountTable(opts.capacity ?? 1024);
-    this.live = compile(ruleSet);
-    this.shadowCfg = opts.shadow ? compile(opts.shadow) : null;
+    this.live = compile(ruleSet, F_MEM_LIVE);
+    this.shadowCfg = opts.shadow ? compile(opts.shadow, F_MEM_SHADOW) : null;
   }
 
   get version(): string {
@@ -199,11 +204,11 @@ export class RiskEngine {
 
   /** Replaces the live rule set; what the old one remembered about accounts is dropped. */
   setRuleSet(rs: RuleSet): void {
-    this.live = compile(rs);
+    this.live = compile(rs, F_MEM_LIVE);
   }
 
   setShadow(rs: RuleSet | null): void {
-    this.shadowCfg = rs ? compile(rs) : null;
+    this.shadowCfg = rs ? compile(rs, F_MEM_SHADOW) : null;
   }
 
   /** Replaces the center's lists: accounts stopped, frozen, named in a case or whose holder is punished. */
@@ -685,15 +690,20 @@ export class RiskEngine {
     for (const h of this.patterns) if (h.account === i) this.hit(h.rule, h.strength, h.f0, h.f1, h.f2);
 
     // What fired on this account during the last day still counts.
-    let mem = cfg.memory.get(i);
-    if (mem && sec - mem.at > WINDOW_SEC) {
-      cfg.memory.delete(i);
-      mem = undefined;
+    const memAt = i * SC + cfg.memField;
+    const memSince = (t.sc[memAt] ?? 0) - 1;
+    let mem: { at: number; s: Float32Array } | undefined;
+    if (memSince >= 0) {
+      if (sec - memSince > WINDOW_SEC) {
+        cfg.memory.delete(i);
+        t.sc[memAt] = 0;
+      } else mem = cfg.memory.get(i);
     }
     if (!this.any && !mem) return null;
     if (this.any) {
       if (!mem) cfg.memory.set(i, (mem = { at: sec, s: new Float32Array(R) }));
       mem.at = sec;
+      t.sc[memAt] = sec + 1;
       for (let r = 0; r < R; r++) if ((s[r] ?? 0) > (mem.s[r] ?? 0)) mem.s[r] = (s[r] ?? 0);
     }
     const ms = mem ? mem.s : this.s;

@@ -55,6 +55,13 @@ export const F_PASS_IN_AT = 10;
 export const F_LAST_IN_AT = 11;
 /** changed since the last snapshot */
 export const F_DIRTY = 12;
+/**
+ * 1 + when a rule of the live (F_MEM_LIVE) or shadow (F_MEM_SHADOW) rule set last fired on the account, 0 never:
+ * the engine looks up the strengths it remembers for a day only when this says there are some, so the common
+ * case (nothing fired) costs no lookup outside the account's own cache line. Not part of snapshots.
+ */
+export const F_MEM_LIVE = 13;
+export const F_MEM_SHADOW = 14;
 export const SC = 16;
 
 /** What the center's lists say about an account (stopped, frozen, named in a case, its holder punished). */
@@ -170,6 +177,16 @@ export class AccountIndex {
   }
 }
 
+/**
+ * Doubling up to a million slots, then a quarter more each time: the arrays cost ~400 bytes a slot, and while
+ * growing the old and the new arrays are both held, so past a million doubling would pass a gigabyte for
+ * accounts that may never come.
+ */
+export const DOUBLING_LIMIT = 1 << 20;
+export function nextCapacity(cap: number): number {
+  return cap < DOUBLING_LIMIT ? cap * 2 : cap + (cap >>> 2);
+}
+
 export class AccountTable {
   readonly index = new AccountIndex();
   keys: string[] = [];
@@ -228,7 +245,7 @@ export class AccountTable {
   ensure(key: string, bank: string, sec: number, isCash: boolean): number {
     const found = this.index.get(key);
     if (found !== undefined) return found;
-    if (this.size === this.cap) this.grow(this.cap * 2);
+    if (this.size === this.cap) this.grow(nextCapacity(this.cap));
     const i = this.size++;
     this.index.set(key, i);
     this.keys.push(key);
