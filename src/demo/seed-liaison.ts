@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { addDays, dayStart, localDateStamp, localDay } from '../lib/periods.ts';
+import { LETTER_TEMPLATES } from '../modules/liaison/letter-templates.ts';
 import { insertNotifications } from '../modules/notifications/notifications.repo.ts';
 import type { Deps } from '../server/context.ts';
 import { CITY } from './city.ts';
@@ -57,24 +58,6 @@ const MEETINGS: readonly Meeting[] = [
     ],
   },
 ];
-
-const LETTER_ITEMS: Record<'member_unit' | 'bank' | 'operator', { item: string; measure: string }[]> = {
-  member_unit: [
-    { item: '落实行业主管责任', measure: '明确分管领导和联络员，按联席会议要求按期报送工作情况' },
-    { item: '行业领域涉诈风险排查', measure: '每季度组织一次本行业涉诈风险排查，发现问题及时通报' },
-    { item: '反诈宣传进行业', measure: '在本系统窗口单位和服务场所常态化开展反诈宣传' },
-  ],
-  bank: [
-    { item: '开户审核与尽职调查', measure: '严格落实开户实名制和风险评估，异常开户一律审慎处理' },
-    { item: '涉诈账户排查管控', measure: '按月排查快进快出等异常账户，依法采取限制措施' },
-    { item: '紧急止付与冻结', measure: '收到止付冻结请求后按时限办理并反馈' },
-  ],
-  operator: [
-    { item: '电话卡实名制', measure: '严格落实入网实名核验，整治代理商违规开卡' },
-    { item: '涉诈电话卡清理', measure: '对高风险号卡开展二次实名核验，依法关停涉诈号卡' },
-    { item: '预警劝阻配合', measure: '配合反诈中心开展涉诈来电拦截和短信提示' },
-  ],
-};
 
 /** This year's units left unsigned; the demo member unit (PBOC) has no letter yet, so its contact can be sent one. */
 const UNSIGNED = new Set(['CAC', 'SAMR', 'ABC', 'CTCC']);
@@ -143,7 +126,7 @@ export async function seedLiaison(deps: Deps): Promise<LiaisonSeedResult> {
           const issued = at(`${y}-01-0${2 + (i % 5)}`, 9);
           const signed = y < year || !UNSIGNED.has(u.code) ? [addDays(`${y}-01-10`, i), today].sort()[0] : null;
           const created = issued < now ? issued : now;
-          return { org_id: u.id, year: y, title: `${y}年度打击治理电信网络诈骗工作目标责任书`, items: JSON.stringify(LETTER_ITEMS[kind]), signed_on: signed ?? null, signed_by: signed ? (u.code === 'PBOC' ? 'demo-member_contact' : 'demo-center_analyst') : null, created_by: 'demo-center_analyst', created_at: created, updated_at: created };
+          return { org_id: u.id, year: y, title: `${y}年度打击治理电信网络诈骗工作目标责任书`, items: JSON.stringify(LETTER_TEMPLATES[kind]), signed_on: signed ?? null, signed_by: signed ? (u.code === 'PBOC' ? 'demo-member_contact' : 'demo-center_analyst') : null, created_by: 'demo-center_analyst', created_at: created, updated_at: created };
         }),
     );
     await trx.insertInto('responsibility_letters').values(letterRows).execute();
