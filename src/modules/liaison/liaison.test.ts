@@ -112,4 +112,21 @@ describe('联席办: meetings, tasks, responsibility letters', () => {
     ]);
     expect((await api.as(member, 'GET', '/api/v1/liaison/overview')).json().units.map((u: { code: string }) => u.code)).toEqual(['PBOC']);
   });
+
+  it('refuses a task for a unit outside the caller’s jurisdiction, naming the decision', async () => {
+    const county = await api.login('analyst-149902');
+    const dueAt = '2026-05-10T18:00:00+08:00';
+    const before = await t.deps.db.selectFrom('liaison_tasks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    for (const outside of ['PBOC', '149903', '149900']) {
+      const res = await api.as(county, 'POST', '/api/v1/liaison/meetings', { ...meeting, decisions: [{ title: '城关区落实属地宣传任务', ownerCode: '149902', dueAt }, { title: '区外单位的任务不能由区里下达', ownerCode: outside, dueAt }] });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION', errors: [{ path: 'decisions.1.ownerCode', message: 'outside your jurisdiction' }] });
+    }
+    const after = await t.deps.db.selectFrom('liaison_tasks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    // Attendees may come from the city; the county's own task is accepted.
+    const ok = await api.as(county, 'POST', '/api/v1/liaison/meetings', { ...meeting, decisions: [{ title: '城关区落实属地宣传任务', ownerCode: '149902', dueAt }] });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().tasks.map((x: { ownerCode: string }) => x.ownerCode)).toEqual(['149902']);
+  });
 });
