@@ -211,6 +211,20 @@ export class RiskEngine {
     this.shadowCfg = rs ? compile(rs, F_MEM_SHADOW) : null;
   }
 
+  /**
+   * An alert already raised (read back from the store after a restart): the account is not alerted again at the
+   * same or a lower decision within the rule set's dedup window.
+   */
+  noteAlerted(account: string, atMs: number, decision: Decision, shadow: boolean): void {
+    const cfg = shadow ? this.shadowCfg : this.live;
+    const i = this.table.index.get(account);
+    if (!cfg || i === undefined) return;
+    const at = toSec(atMs);
+    const rank = DECISION_RANK[decision];
+    const prev = cfg.alerted.get(i);
+    if (!prev || at > prev.at || (at === prev.at && rank > prev.rank)) cfg.alerted.set(i, { at, rank: Math.max(rank, prev && at - prev.at <= cfg.dedupSec ? prev.rank : 0) });
+  }
+
   /** Replaces the center's lists: accounts stopped, frozen, named in a case or whose holder is punished. */
   setLists(entries: Iterable<readonly [string, ListedKind]>): void {
     this.listedByKey.clear();

@@ -3,6 +3,8 @@
  * proposals), a stop asked for by hand, proposals sent, and freeze/return changes announced. Routes call
  * one function each; the steps themselves live in stop-payments.service, trace.service and freezes.service.
  */
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/types.ts';
 import type { Deps, RequestContext } from '../../server/context.ts';
 import { notFound } from '../../server/errors.ts';
 import * as casesRepo from '../cases/cases.repo.ts';
@@ -26,9 +28,16 @@ export async function answer(deps: Deps, ctx: RequestContext, scope: Scope, id: 
 }
 
 /** A stop on an account by hand, at the hop the trace places it; its bank is told at once. */
-export async function askByHand(deps: Deps, ctx: RequestContext, scope: Scope, caseId: number, input: { account: string; bank: string; amount: string; accountName?: string | undefined }) {
+export async function askByHand(
+  deps: Deps,
+  ctx: RequestContext,
+  scope: Scope,
+  caseId: number,
+  input: { account: string; bank: string; amount: string; accountName?: string | undefined },
+  within?: (trx: Transaction<DB>, stopPaymentId: number) => Promise<void>,
+) {
   const c = await caseOf(deps, scope, caseId);
-  const opened = await service.requestByHand(deps, ctx, c, input, await hopOf(deps.db, c.id, input.account));
+  const opened = await service.requestByHand(deps, ctx, c, input, await hopOf(deps.db, c.id, input.account), within);
   await announce(deps, opened.notify.map((n) => n.orgId), { type: 'stop_payment.new', id: c.id });
   return { stopPayments: opened.briefs };
 }

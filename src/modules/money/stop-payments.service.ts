@@ -267,12 +267,16 @@ export async function requestByHand(
   c: { id: number; orgId: number; caseNo: string },
   input: { account: string; bank: string; amount: string; accountName?: string | undefined },
   hop: number,
+  /** more work in the same transaction (the alert that asked for the stop records it), given the new request's id */
+  within?: (trx: Transaction<DB>, stopPaymentId: number) => Promise<void>,
 ) {
   const now = deps.clock.now();
   const opened = await deps.db.transaction().execute(async (trx) => {
     const out = await openRequests(trx, ctx, now, c, [{ account: input.account, bank: input.bank, accountName: input.accountName ?? null, amountFen: toFen(input.amount), hop, parentId: null }], 'pending');
-    if (out.briefs.length === 0) throw new AppError('CONFLICT', 'the account already has a stop-payment request in this case');
+    const first = out.briefs[0];
+    if (!first) throw new AppError('CONFLICT', 'the account already has a stop-payment request in this case');
     await audit.record(trx, ctx, now, { action: 'stop_payment.request', targetType: 'case', targetId: c.id, orgId: c.orgId, detail: { account: input.account, bank: input.bank } });
+    if (within) await within(trx, first.id);
     return out;
   });
   return opened;

@@ -184,6 +184,48 @@ export async function listAllowEntries(db: Db, orgIds: number[] | null, includeE
   return q.orderBy('l.created_at', 'desc').limit(500).execute();
 }
 
+export async function insertAllowEntry(db: Db, e: { orgId: number; account: string; reason: string; expiresAt: Date; createdBy: string; createdAt: Date }): Promise<number> {
+  const row = await db
+    .insertInto('risk_allow_list')
+    .values({ org_id: e.orgId, account: e.account, reason: e.reason, expires_at: e.expiresAt, created_by: e.createdBy, created_at: e.createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function revokeAllowEntry(db: Db, id: number, at: Date, by: string): Promise<void> {
+  await db.updateTable('risk_allow_list').set({ revoked_at: at, revoked_by: by }).where('id', '=', id).execute();
+}
+
+/** One entry with its unit's code and name (as `listAllowEntries` gives them). */
+export async function allowEntryWithOrg(db: Db, id: number) {
+  return db
+    .selectFrom('risk_allow_list as l')
+    .innerJoin('orgs as o', 'o.id', 'l.org_id')
+    .selectAll('l')
+    .select(['o.code as org_code', 'o.name as org_name'])
+    .where('l.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The city centers: the roots of the org tree. */
+export async function centerOrgIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('orgs').select('id').where('parent_id', 'is', null).where('kind', '=', 'city').execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The alerts (live and shadow) raised within `windowMs` of the newest one – by the transactions' own times, as
+ * the engine counts: a restarted engine must not raise them again within its dedup window.
+ */
+export async function latestAlerts(db: Db, windowMs: number) {
+  const rows = await sql<{ account: string; raised_at: Date | string; decision: RiskDecision; shadow: boolean }>`
+    SELECT account, raised_at, decision, shadow FROM risk_alerts
+    WHERE raised_at >= (SELECT max(raised_at) FROM risk_alerts) - make_interval(secs => ${windowMs / 1000})
+    ORDER BY raised_at`.execute(db);
+  return rows.rows;
+}
+
 export async function getAllowEntry(db: Db, orgIds: number[] | null, id: number) {
   return db.selectFrom('risk_allow_list').selectAll().where('id', '=', id).where(orgIdIn(orgIds, 'org_id')).executeTakeFirst();
 }

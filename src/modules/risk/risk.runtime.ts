@@ -72,6 +72,9 @@ export class RiskRuntime {
       for (const r of page) engine.learn(r.tx);
       seq = page.at(-1)?.seq ?? seq;
     }
+    // Alerts already raised within the dedup window are not raised again for the same account after a restart.
+    const dedupMs = Math.max(live.alertDedupHours, shadow ? parseRuleSet(configOf(shadow.config)).alertDedupHours : 0) * 3_600_000;
+    for (const a of await repo.latestAlerts(db, dedupMs)) engine.noteAlerted(a.account, new Date(a.raised_at).getTime(), a.decision, a.shadow);
     this.engine = engine;
     this.lastSeq = seq;
     this.snapshotSeq = snap?.seq ?? 0;
@@ -90,7 +93,7 @@ export class RiskRuntime {
    * Stores the batch, decides the transactions stored for the first time, and stores the decisions and the
    * alerts – all in one database transaction. Repeated txIds are counted once and not decided again.
    */
-  async ingest(orgId: number, txs: readonly Tx[]): Promise<{ accepted: number; duplicates: number; decided: Decided[] }> {
+  async ingest(orgId: number, txs: readonly Tx[]): Promise<{ accepted: number; duplicates: number; decided: Decided[]; alertIds: number[] }> {
     await this.init();
     return this.exclusive(async () => {
       await this.maybeRefresh();
@@ -118,8 +121,9 @@ export class RiskRuntime {
             for (const a of verdict.shadow?.alerts ?? []) alerts.push(newAlert(orgId, tx, a, engine.shadowVersion ?? '', true));
           });
           await repo.setDecisions(trx, decisions);
-          await repo.insertAlerts(trx, now, alerts);
-          return { accepted: decided.length, duplicates: txs.length - decided.length, decided };
+          const stored = await repo.insertAlerts(trx, now, alerts);
+          const alertIds = stored.filter((_, k) => !alerts[k]?.shadow).map((r) => r.id);
+          return { accepted: decided.length, duplicates: txs.length - decided.length, decided, alertIds };
         });
         return out;
       } catch (err) {

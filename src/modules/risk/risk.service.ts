@@ -1,9 +1,10 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { parseRuleSet, RULE_IDS, type RuleSet } from '../../engines/risk/config.ts';
 import { isParseError, parseContractLine } from '../../engines/risk/ndjson.ts';
 import type { Tx } from '../../engines/risk/types.ts';
 import { appendTimeline } from '../../db/timeline.ts';
-import type { RiskAlertStatus, RiskDecision } from '../../db/types.ts';
+import type { DB, RiskAlertStatus, RiskDecision } from '../../db/types.ts';
 import type { Deps, Principal, RequestContext } from '../../server/context.ts';
 import { AppError } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
@@ -55,17 +56,17 @@ export function parseBatch(body: string): { txs: Tx[]; rejected: IngestResult['r
 
 export async function ingestParsed(deps: Deps, orgId: number, txs: readonly Tx[]): Promise<{ accepted: number; duplicates: number; alerts: IngestResult['alerts'] }> {
   const runtime = runtimeFor(deps);
-  const { accepted, duplicates, decided } = await runtime.ingest(orgId, txs);
+  const { accepted, duplicates, decided, alertIds } = await runtime.ingest(orgId, txs);
   const alerts: IngestResult['alerts'] = [];
-  let raised = false;
   for (const d of decided) {
     for (const a of d.verdict.accounts) {
       if (a.decision === 'allow') continue;
       alerts.push({ txId: d.tx.txId, account: a.account, decision: a.decision, score: a.score, reasons: a.hits.map((h) => ({ rule: h.rule, subRule: h.subRule, reason: h.reason })) });
     }
-    if (d.verdict.alerts.length) raised = true;
   }
-  if (raised) await announce(deps, [orgId], { type: 'risk_alert.new', id: 0 });
+  // the newest alert's id, and all of them (a batch can raise thousands: the screens refetch their page)
+  const newest = alertIds.at(-1);
+  if (newest !== undefined) await announce(deps, [orgId], { type: 'risk_alert.new', id: newest, data: { count: alertIds.length, ...(alertIds.length <= 100 ? { ids: alertIds } : {}) } });
   return { accepted, duplicates, alerts };
 }
 
@@ -204,14 +205,11 @@ export async function decideAlert(deps: Deps, ctx: RequestContext, principal: Pr
   if (input.outcome === 'stop_payment_requested' && !STAFF_STOPPERS.has(principal.role)) {
     throw new AppError('FORBIDDEN', 'a stop-payment is requested by the police; escalate the alert to the center instead');
   }
-  let stopPaymentId: number | null = null;
-  if (input.outcome === 'stop_payment_requested' && input.caseId !== undefined && input.amount !== undefined) {
-    const opened = await requests.askByHand(deps, ctx, scope, input.caseId, { account: row.account, bank: row.bank, amount: input.amount });
-    stopPaymentId = opened.stopPayments[0]?.id ?? null;
-  }
   const now = deps.clock.now();
   const actor = principal.name;
-  await deps.db.transaction().execute(async (trx) => {
+  // The alert moves only from the status read above; a stop-payment is created in the same transaction, so a
+  // decision taken meanwhile by someone else leaves neither an unlinked request nor a half-moved alert.
+  const record = async (trx: Transaction<DB>, stopPaymentId: number | null) => {
     const updated = await trx
       .updateTable('risk_alerts')
       .set({
@@ -241,21 +239,33 @@ export async function decideAlert(deps: Deps, ctx: RequestContext, principal: Pr
       },
     ]);
     if (input.outcome === 'false_positive' && input.allowDays) {
-      await trx
-        .insertInto('risk_allow_list')
-        .values({ org_id: row.org_id, account: row.account, reason: input.note?.trim() || '预警核实为误报', expires_at: new Date(now.getTime() + input.allowDays * 86_400_000), created_by: actor, created_at: now })
-        .execute();
+      await repo.insertAllowEntry(trx, { orgId: row.org_id, account: row.account, reason: input.note?.trim() || '预警核实为误报', expiresAt: new Date(now.getTime() + input.allowDays * 86_400_000), createdBy: actor, createdAt: now });
     }
     await audit.record(trx, ctx, now, { action: `risk_alert.${input.outcome}`, targetType: 'risk_alert', targetId: id, orgId: row.org_id, detail: { caseId: input.caseId ?? null } });
-  });
+  };
+  if (input.outcome === 'stop_payment_requested' && input.caseId !== undefined && input.amount !== undefined) {
+    await requests.askByHand(deps, ctx, scope, input.caseId, { account: row.account, bank: row.bank, amount: input.amount }, record);
+  } else {
+    await deps.db.transaction().execute((trx) => record(trx, null));
+  }
   if (input.outcome === 'false_positive' && input.allowDays) await runtimeFor(deps).refreshLists().catch(() => undefined);
   if (input.outcome === 'escalated') await announceToCenter(deps, id);
   return getAlert(deps, ctx, scope, id);
 }
 
+/** The city centers (the roots of the org tree), looked up once per database. */
+const centers = new WeakMap<object, Promise<number[]>>();
+
 async function announceToCenter(deps: Deps, alertId: number): Promise<void> {
-  const root = await deps.db.selectFrom('orgs').select('id').where('parent_id', 'is', null).where('kind', '=', 'city').execute();
-  await announce(deps, root.map((r) => r.id), { type: 'risk_alert.escalated', id: alertId });
+  let ids = centers.get(deps.db);
+  if (!ids) {
+    ids = repo.centerOrgIds(deps.db).catch((err: unknown) => {
+      centers.delete(deps.db);
+      throw err;
+    });
+    centers.set(deps.db, ids);
+  }
+  await announce(deps, await ids, { type: 'risk_alert.escalated', id: alertId });
 }
 
 // ---- allow-list -------------------------------------------------------------------------------------------
@@ -290,17 +300,12 @@ export async function addAllow(deps: Deps, ctx: RequestContext, principal: Princ
   const now = deps.clock.now();
   const actor = principal.name;
   const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('risk_allow_list')
-      .values({ org_id: scope.rootId, account: input.account, reason: input.reason, expires_at: new Date(now.getTime() + input.days * 86_400_000), created_by: actor, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit.record(trx, ctx, now, { action: 'risk_allow.add', targetType: 'risk_allow', targetId: row.id, orgId: scope.rootId, detail: { days: input.days } });
-    return row.id;
+    const created = await repo.insertAllowEntry(trx, { orgId: scope.rootId, account: input.account, reason: input.reason, expiresAt: new Date(now.getTime() + input.days * 86_400_000), createdBy: actor, createdAt: now });
+    await audit.record(trx, ctx, now, { action: 'risk_allow.add', targetType: 'risk_allow', targetId: created, orgId: scope.rootId, detail: { days: input.days } });
+    return created;
   });
   await runtimeFor(deps).refreshLists().catch(() => undefined);
-  const items = await repo.listAllowEntries(deps.db, await orgIdsInScope(deps.db, scope), true, now);
-  const created = items.find((r) => r.id === id);
+  const created = await repo.allowEntryWithOrg(deps.db, id);
   if (!created) throw new AppError('INTERNAL', 'the allow-list entry was not stored');
   return presentAllow(created);
 }
@@ -311,7 +316,7 @@ export async function revokeAllow(deps: Deps, ctx: RequestContext, principal: Pr
   if (!found) throw new AppError('NOT_FOUND', 'allow-list entry not found');
   if (found.revoked_at) throw new AppError('ILLEGAL_TRANSITION', 'the entry was revoked already');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('risk_allow_list').set({ revoked_at: now, revoked_by: principal.name }).where('id', '=', id).execute();
+    await repo.revokeAllowEntry(trx, id, now, principal.name);
     await audit.record(trx, ctx, now, { action: 'risk_allow.revoke', targetType: 'risk_allow', targetId: id, orgId: found.org_id });
   });
   await runtimeFor(deps).refreshLists().catch(() => undefined);

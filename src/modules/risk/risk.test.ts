@@ -4,6 +4,9 @@ import { createTestDb, type TestDb } from '../../../test/helpers/db.ts';
 import { DEFAULT_RULESET } from '../../engines/risk/config.ts';
 import { txToContractLine } from '../../engines/risk/ndjson.ts';
 import type { Channel, Tx } from '../../engines/risk/types.ts';
+import { systemContext } from '../../server/context.ts';
+import { AppError } from '../../server/errors.ts';
+import * as requests from '../money/requests.ts';
 import { RiskRuntime } from './risk.runtime.ts';
 
 const T0 = Date.parse('2026-11-02T10:00:00+08:00');
@@ -136,6 +139,25 @@ describe('transaction monitoring through HTTP (资金链监测)', () => {
     expect(late.statusCode).toBe(409);
   });
 
+  it('a stop-payment asked for from an alert is stored together with the move of the alert, or not at all', async () => {
+    const city = await t.deps.db.selectFrom('orgs').select(['id', 'code', 'path', 'kind']).where('kind', '=', 'city').executeTakeFirstOrThrow();
+    const scope = { rootId: city.id, rootCode: city.code, rootPath: city.path, rootKind: city.kind, everything: true, partner: false };
+    const account = '6222023333333333399';
+    const count = async () => Number((await t.deps.db.selectFrom('stop_payments').select((e) => e.fn.countAll().as('n')).where('account', '=', account).executeTakeFirstOrThrow()).n);
+    // the alert's update fails (someone decided it meanwhile): the request goes with it
+    const refused = requests.askByHand(t.deps, systemContext, scope, caseId, { account, bank: 'ICBC', amount: '10.00' }, async () => {
+      throw new AppError('CONFLICT', 'the alert changed meanwhile; reload it');
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await count()).toBe(0);
+    let seen = 0;
+    await requests.askByHand(t.deps, systemContext, scope, caseId, { account, bank: 'ICBC', amount: '10.00' }, async (_trx, id) => {
+      seen = id;
+    });
+    expect(await count()).toBe(1);
+    expect(seen).toBeGreaterThan(0);
+  });
+
   it('a false positive can put the account on the allow-list, which keeps it at allow; lists still win', async () => {
     const mule = '6222024444444444444';
     await post(icbc, ndjson(mulePattern(mule, T0 + 1200 * MIN)));
@@ -210,5 +232,19 @@ describe('transaction monitoring through HTTP (资金链监测)', () => {
     const verdictFresh = fresh.engine.process(rest);
     const verdictRunning = running.process(rest);
     expect(verdictFresh.decision).toBe(verdictRunning.decision);
+  });
+
+  it('a restarted engine does not raise again, within the dedup window, alerts already stored', async () => {
+    const mule = '6222029999999999999';
+    const pattern = mulePattern(mule, T0 + 7 * 1440 * MIN);
+    const res = await post(icbc, ndjson(pattern));
+    expect(res.json().alerts.some((a: { account: string }) => a.account === mule)).toBe(true);
+    const fresh = new RiskRuntime(t.deps);
+    await fresh.init();
+    // three hours later the same again, to the engine restarted from the tables
+    const verdicts = mulePattern(mule, T0 + 7 * 1440 * MIN + 180 * MIN).map((x) => fresh.engine.process(x));
+    // still decided as a mule, but not alerted a second time
+    expect(verdicts.some((v) => v.accounts.some((a) => a.account === mule && a.decision !== 'allow'))).toBe(true);
+    expect(verdicts.flatMap((v) => v.alerts).filter((a) => a.account === mule)).toEqual([]);
   });
 });
