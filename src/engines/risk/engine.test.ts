@@ -306,6 +306,11 @@ describe('account table growth', () => {
     expect(table.size).toBe(100);
     for (let k = 0; k < 100; k++) expect(table.index.get(String(6_222_000_000 + k))).toBe(k);
     expect(table.get(99, F_FIRST)).toBe(99);
+    // sized up front for the accounts expected: nothing grows while they arrive
+    const sized = new AccountTable(5_000);
+    for (let k = 0; k < 5_000; k++) sized.ensure(String(6_222_100_000 + k), 'B', k, false);
+    expect(sized.capacity()).toBe(5_000);
+    expect(sized.index.get('6222104999')).toBe(4_999);
   });
 
   it('remembers a rule that fired on an account for a day, and forgets it after', () => {

@@ -165,6 +165,7 @@ export interface EngineMeta {
 }
 
 export interface EngineOptions {
+  /** accounts expected: the state is sized for them up front (it still grows past them) */
   capacity?: number;
   shadow?: RuleSet | null;
 }

@@ -84,12 +84,20 @@ export function fromSec(sec: number): number {
  */
 export class AccountIndex {
   /** [a, b, number + 1] per slot; 0 in the third place: empty */
-  private slots = new Float64Array(3 * 1024);
-  private mask = 1023;
+  private slots: Float64Array;
+  private mask: number;
   private used = 0;
   private readonly other = new Map<string, number>();
   private a = 0;
   private b = 0;
+
+  /** Sized for `expected` keys without rehashing (the table stays at most half full). */
+  constructor(expected = 512) {
+    let slots = 1024;
+    while (slots < expected * 2) slots *= 2;
+    this.slots = new Float64Array(3 * slots);
+    this.mask = slots - 1;
+  }
 
   get size(): number {
     return this.used + this.other.size;
@@ -188,7 +196,7 @@ export function nextCapacity(cap: number): number {
 }
 
 export class AccountTable {
-  readonly index = new AccountIndex();
+  readonly index: AccountIndex;
   keys: string[] = [];
   banks: string[] = [];
   private readonly bankIndex = new Map<string, number>();
@@ -205,7 +213,9 @@ export class AccountTable {
   outR!: Int32Array;
   outF!: Float32Array;
 
+  /** `initialCapacity`: the accounts expected, so that neither the arrays nor the index grow while they arrive. */
   constructor(initialCapacity = 1024) {
+    this.index = new AccountIndex(initialCapacity);
     this.grow(Math.max(16, initialCapacity));
   }
 

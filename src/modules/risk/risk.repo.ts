@@ -265,6 +265,15 @@ export async function snapshotMeta(db: Db): Promise<{ seq: number; meta: { start
   return { seq: v.seq, meta: { startSec: v.meta.startSec ?? Number.NaN, processed: v.meta.processed } };
 }
 
+/** How many accounts the snapshot holds (PostgreSQL's estimate once the table has been analysed; exact otherwise). */
+export async function snapshotAccounts(db: Db): Promise<number> {
+  const est = await sql<{ n: number }>`SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'risk_account_state'`.execute(db);
+  const n = Number(est.rows[0]?.n ?? -1);
+  if (n >= 0) return n;
+  const exact = await db.selectFrom('risk_account_state').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(exact.n);
+}
+
 /** Snapshot rows in pages of `size`, by account. */
 export async function* snapshotRows(db: Db, size = 20_000): AsyncGenerator<[string, AccountSnapshot][]> {
   let after = '';

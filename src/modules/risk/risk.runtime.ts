@@ -59,7 +59,9 @@ export class RiskRuntime {
     const db = this.deps.db;
     const live = await ensureLiveRuleSet(db, this.deps.clock.now());
     const shadow = await repo.ruleSetByStatus(db, 'shadow');
-    const engine = new RiskEngine(live, { shadow: shadow ? parseRuleSet(configOf(shadow.config)) : null });
+    // sized for the accounts already known and a quarter more, so a restart does not grow the state step by step
+    const known = await repo.snapshotAccounts(db);
+    const engine = new RiskEngine(live, { shadow: shadow ? parseRuleSet(configOf(shadow.config)) : null, capacity: Math.max(1024, Math.ceil(known * 1.25)) });
     engine.setLists(await repo.listedAccounts(db));
     engine.setAllowList((await repo.activeAllowList(db, this.deps.clock.now())).map((r) => [r.account, new Date(r.expires_at).getTime()] as const));
     const snap = await repo.snapshotMeta(db);
