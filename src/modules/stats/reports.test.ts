@@ -75,6 +75,9 @@ describe('statistics reports', () => {
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.body).toContain('主要指标');
     expect(html.body).toContain('1,330.00');
+    // It ends after the scheduled week, so the list shows it first, though it began with the monthly one.
+    const list = (await api.as(analyst, 'GET', '/api/v1/stats/reports?orgCode=149902&limit=10')).json();
+    expect(list.items.map((r: { kind: string }) => r.kind)).toEqual(['custom', 'weekly', 'monthly']);
     expect((await api.as(officer, 'GET', `/api/v1/stats/reports/${res.json().id}/html`)).statusCode).toBe(404);
     expect((await api.as(officer, 'POST', '/api/v1/stats/reports', {})).statusCode).toBe(403);
   });

@@ -91,12 +91,12 @@ function select(deps: Deps, scope: Scope) {
 type Row = Awaited<ReturnType<ReturnType<typeof select>['executeTakeFirstOrThrow']>>;
 const present = (r: Row) => ({ id: r.id, kind: r.kind, title: r.title, orgCode: r.org_code, orgName: r.org_name, firstDay: r.first_day, lastDay: r.last_day, createdAt: r.created_at.toISOString(), createdBy: r.created_by });
 
-/** Reports of the units in the caller's scope, newest period first. */
+/** Reports of the units in the caller's scope, the latest period end first (a year-so-far report sits with this week's). */
 export async function list(deps: Deps, scope: Scope, q: { kind?: Kind | undefined; orgCode?: string | undefined; limit: number }) {
   let query = select(deps, scope);
   if (q.kind) query = query.where('stat_reports.kind', '=', q.kind);
   if (q.orgCode) query = query.where('orgs.code', '=', q.orgCode);
-  const rows = await query.orderBy('stat_reports.first_day', 'desc').orderBy('stat_reports.id', 'desc').limit(q.limit).execute();
+  const rows = await query.orderBy('stat_reports.last_day', 'desc').orderBy('stat_reports.first_day', 'desc').orderBy('stat_reports.id', 'desc').limit(q.limit).execute();
   return { items: rows.map(present) };
 }
 
