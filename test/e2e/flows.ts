@@ -113,9 +113,10 @@ export async function logout(page: Page, narrow: boolean): Promise<void> {
   await page.getByTestId('login-card').waitFor({ state: 'visible' });
 }
 
-export async function openAdminPage(page: Page, which: 'orgs' | 'users' | 'tokens' | 'audit'): Promise<void> {
+/** Opens an admin page from the menu; the 系统管理 group is opened only when it is closed (a click would close it). */
+export async function openAdminPage(page: Page, which: 'orgs' | 'users' | 'tokens' | 'audit' | 'risk'): Promise<void> {
   const item = page.getByTestId(`nav-admin-${which}`);
   if (!(await item.isVisible())) await page.getByTestId('nav-admin').click();
   await item.click();
-  await page.getByTestId(`page-${which}`).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.getByTestId(`page-${which}`).waitFor({ state: 'visible' });
 }

@@ -23,7 +23,7 @@
  * smoke.ts runs the same flow (riskFlow) against its servers.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
+import { DESKTOP, login, newWatchedPage, openAdminPage, PHONE, screenshot, type Ctx } from './flows.ts';
 import type { Report } from './report.ts';
 import { runStandalone, startedDirectly } from './standalone.ts';
 
@@ -206,9 +206,7 @@ async function falsePositiveAndAllowList(bank: Page, ctx: Ctx, story: Story): Pr
 
 /** The admin's rule set page: live v1, precision per rule, v1's JSON; a new version refused, fixed, shadowed, retired. */
 async function adminRuleSets(admin: Page, ctx: Ctx, story: Story, expectRefusal: (on: boolean) => void): Promise<void> {
-  await admin.getByTestId('nav-admin').click();
-  await admin.getByTestId('nav-admin-risk').click();
-  await admin.getByTestId('page-risk').waitFor({ state: 'visible' });
+  await openAdminPage(admin, 'risk');
   await admin.locator('[data-testid="ruleset-row-v1"][data-status="live"]').waitFor({ state: 'visible' });
   await admin.getByTestId('runtime-version').getByText('v1', { exact: true }).waitFor({ state: 'visible' });
   const withPrecision = admin.locator('[data-testid="rule-stats-table"] tr[data-testid^="rule-stat-"]:not([data-precision=""])');
