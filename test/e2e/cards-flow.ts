@@ -261,8 +261,13 @@ async function upholdRestrictionAppeal(bank: Page, ctx: Ctx, story: Story): Prom
   await appeal('reviewing');
   await screenshot(bank, ctx, 'cards-restriction-appeal');
   await bank.getByTestId(`rappeal-answer-open-${story.restrictionAppealId}`).click();
+  await bank.getByTestId('rappeal-answer-submit').waitFor({ state: 'visible' });
   await bank.getByTestId('rappeal-upheld').click();
-  await bank.getByTestId('rappeal-answer-text').fill('经核查，交易有真实经营背景，申诉成立，解除限制');
+  // The form has taken the verdict when its warning shows (a CI run once submitted the dialog with a field empty).
+  await bank.locator('.ant-modal .ant-alert-warning').waitFor({ state: 'visible' });
+  const answer = '经核查，交易有真实经营背景，申诉成立，解除限制';
+  await bank.getByTestId('rappeal-answer-text').fill(answer);
+  if ((await bank.getByTestId('rappeal-answer-text').inputValue()) !== answer) throw new Error('the answer text did not stay in its field');
   await bank.getByTestId('rappeal-answer-submit').click();
   await bank.locator('[data-testid="restriction-detail"][data-status="lifted"]').waitFor({ state: 'visible' });
   await bank.getByTestId('restriction-detail').getByText('已解除', { exact: true }).first().waitFor({ state: 'visible' });
