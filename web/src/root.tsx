@@ -3,11 +3,12 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import type { Locale } from 'antd/es/locale/index.js';
 import enUSModule from 'antd/es/locale/en_US.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { BrowserRouter } from 'react-router-dom';
 import { AuthBridge } from './auth/auth-bridge.tsx';
 import { LangProvider, useLang } from './i18n/lang-context.tsx';
 import { createQueryClient } from './lib/query-client.ts';
+import { useReducedMotion } from './lib/use-media-query.ts';
 import { AppRoutes } from './routes.tsx';
 
 // antd's locale files are ES modules at runtime, but their typings are read as CommonJS under
@@ -28,8 +29,11 @@ const THEME: ThemeConfig = {
 function Themed() {
   const { lang } = useLang();
   const [queryClient] = useState(createQueryClient);
+  // Reduced motion (an accessibility setting of the system) turns antd's animations off.
+  const reduced = useReducedMotion();
+  const theme = useMemo<ThemeConfig>(() => (reduced ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME), [reduced]);
   return (
-    <ConfigProvider locale={LOCALES[lang]} theme={THEME}>
+    <ConfigProvider locale={LOCALES[lang]} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
