@@ -35,11 +35,12 @@ export async function describePages(): Promise<string> {
       page
         .evaluate(
           () =>
-            new Promise<{ dialogs: string[]; messages: string[]; errors: string[] }>((resolve) =>
+            new Promise<{ dialogs: string[]; drawers: string[]; messages: string[]; errors: string[] }>((resolve) =>
               requestAnimationFrame(() =>
                 resolve({
                   dialogs: [...document.querySelectorAll('.ant-modal-wrap')].filter((w) => (w as HTMLElement).style.display !== 'none').map((w) => w.querySelector('.ant-modal-title')?.textContent ?? '(untitled)'),
-                  messages: [...document.querySelectorAll('.ant-message-notice')].map((m) => m.textContent ?? ''),
+                  drawers: [...document.querySelectorAll('.ant-drawer-open')].map((d) => d.querySelector('.ant-drawer-title')?.textContent ?? '(untitled)'),
+                  messages: [...document.querySelectorAll('.ant-message-notice, .ant-notification-notice, .ant-popover:not(.ant-popover-hidden)')].map((m) => (m.textContent ?? '').slice(0, 120)),
                   errors: [...document.querySelectorAll('.ant-form-item-explain-error')].map((m) => m.textContent ?? ''),
                 }),
               ),
@@ -49,7 +50,7 @@ export async function describePages(): Promise<string> {
       new Promise<string>((resolve) => setTimeout(() => resolve('no frame within 5 s'), 5_000)),
     ]);
     const frame = Date.now() - started;
-    lines.push(`page ${page.url()} (a frame took ${frame} ms): ${typeof state === 'string' ? state : `dialogs ${JSON.stringify(state.dialogs)}, messages ${JSON.stringify(state.messages)}, field errors ${JSON.stringify(state.errors)}`}`);
+    lines.push(`page ${page.url()} (a frame took ${frame} ms): ${typeof state === 'string' ? state : `dialogs ${JSON.stringify(state.dialogs)}, drawers ${JSON.stringify(state.drawers)}, messages ${JSON.stringify(state.messages)}, field errors ${JSON.stringify(state.errors)}`}`);
   }
   return lines.join('\n');
 }

@@ -46,7 +46,16 @@ export class Report {
 
   summary(): string {
     const passed = this.results.filter((r) => r.ok).length;
-    const lines = this.results.filter((r) => !r.ok).map((r) => `  ✗ ${r.name}: ${r.problems[0]?.split('\n')[0] ?? ''}`);
+    // CI shows only the end of the log, so each failure repeats here what locates it: the error with the
+    // step it waited on, and what the pages showed when it failed.
+    const lines = this.results
+      .filter((r) => !r.ok)
+      .map((r) => {
+        const [first = '', ...rest] = r.problems;
+        const where = first.split('\n').filter((l) => !/^\s+at /.test(l)).slice(0, 4);
+        const seen = rest.find((p) => p.startsWith('when it failed:'));
+        return [`  ✗ ${r.name}: ${where[0] ?? ''}`, ...where.slice(1), ...(seen ? seen.split('\n') : [])].join('\n      ');
+      });
     return [...(lines.length ? ['', 'Failures:', ...lines, ''] : ['']), `${passed} passed, ${this.failed} failed`].join('\n');
   }
 }
