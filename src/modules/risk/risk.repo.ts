@@ -173,13 +173,13 @@ export async function activeAllowList(db: Db, now: Date) {
     .execute();
 }
 
+/** Allow-list entries with their unit's code and name: the one shape the list and a single entry are shown in. */
+function allowEntriesWithOrg(db: Db) {
+  return db.selectFrom('risk_allow_list as l').innerJoin('orgs as o', 'o.id', 'l.org_id').selectAll('l').select(['o.code as org_code', 'o.name as org_name']);
+}
+
 export async function listAllowEntries(db: Db, orgIds: number[] | null, includeEnded: boolean, now: Date) {
-  let q = db
-    .selectFrom('risk_allow_list as l')
-    .innerJoin('orgs as o', 'o.id', 'l.org_id')
-    .selectAll('l')
-    .select(['o.code as org_code', 'o.name as org_name'])
-    .where(orgIdIn(orgIds, 'l.org_id'));
+  let q = allowEntriesWithOrg(db).where(orgIdIn(orgIds, 'l.org_id'));
   if (!includeEnded) q = q.where('l.revoked_at', 'is', null).where('l.expires_at', '>', now);
   return q.orderBy('l.created_at', 'desc').limit(500).execute();
 }
@@ -199,13 +199,7 @@ export async function revokeAllowEntry(db: Db, id: number, at: Date, by: string)
 
 /** One entry with its unit's code and name (as `listAllowEntries` gives them). */
 export async function allowEntryWithOrg(db: Db, id: number) {
-  return db
-    .selectFrom('risk_allow_list as l')
-    .innerJoin('orgs as o', 'o.id', 'l.org_id')
-    .selectAll('l')
-    .select(['o.code as org_code', 'o.name as org_name'])
-    .where('l.id', '=', id)
-    .executeTakeFirst();
+  return allowEntriesWithOrg(db).where('l.id', '=', id).executeTakeFirst();
 }
 
 /** The city centers: the roots of the org tree. */
