@@ -18,13 +18,12 @@ import { isParseError, parseContractLine } from '../../src/engines/risk/ndjson.t
 import type { Tx } from '../../src/engines/risk/types.ts';
 import type { DataMeta } from './data.ts';
 import { lineBatches, readLines } from './lines.ts';
+import { option } from './options.ts';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set((process.argv[i] ?? '').replace(/^--/, ''), process.argv[i + 1] ?? '');
-const variant = args.get('variant') ?? 'engine';
-const mode = args.get('mode') ?? 'stream';
-const file = args.get('file') ?? '';
-const meta = JSON.parse(fs.readFileSync(args.get('meta') ?? '', 'utf8')) as DataMeta;
+const variant = option('variant') ?? 'engine';
+const mode = option('mode') ?? 'stream';
+const file = option('file') ?? '';
+const meta = JSON.parse(fs.readFileSync(option('meta') ?? '', 'utf8')) as DataMeta;
 const runner = import.meta.url.endsWith('.mjs') ? 'bundle' : 'tsx';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -55,7 +54,7 @@ function timed(n: number, t0: number, c0: NodeJS.CpuUsage): Timed {
 function newEngine(rs = DEFAULT_RULESET): RiskEngine {
   // Sized for the accounts planned, as the product sizes a restarted engine from the accounts in its snapshot;
   // `--grow` starts from the default 1,024 slots and grows while the accounts arrive (a first start).
-  const e = new RiskEngine(rs, args.get('grow') === '1' ? {} : { capacity: meta.distinctAccountsPlanned });
+  const e = new RiskEngine(rs, option('grow') === '1' ? {} : { capacity: meta.distinctAccountsPlanned });
   e.setLists(meta.lists);
   return e;
 }
@@ -154,7 +153,7 @@ async function enginePreparsed() {
 
 async function peer() {
   const { checkAgainstEngineDecisions, PeerEngine, withoutGraphRules } = await import('./peer.ts');
-  const prefix = Number(args.get('prefix') ?? 100_000);
+  const prefix = Number(option('prefix') ?? 100_000);
   const txs = parseAll(await readLines(file, prefix));
   progress(`${txs.length.toLocaleString('en')} lines parsed`);
   const runEngine = (rs = DEFAULT_RULESET) => {

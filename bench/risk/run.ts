@@ -31,24 +31,12 @@ import { DATA_DIR, ensureData, optionsFor, type DataMeta } from './data.ts';
 import { dropDatabases, makeTemplate, pgliteConfig, postgresConfig, postgresSettings, type BatchRun, type HttpPlan } from './http.ts';
 import { readLines } from './lines.ts';
 import { log, median } from './log.ts';
+import { flag, option as opt, positive as num } from './options.ts';
 import { hotSpots, type HotSpot } from './profile.ts';
 import { runChild, type Runner } from './spawn.ts';
 
 // ---- options ---------------------------------------------------------------------------------------------
 
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(`--${name}`);
-  if (i >= 0) return argv[i + 1];
-  const eq = argv.find((a) => a.startsWith(`--${name}=`));
-  return eq?.slice(name.length + 3);
-};
-const flag = (name: string) => argv.includes(`--${name}`);
-const num = (name: string, fallback: number): number => {
-  const v = Number(opt(name) ?? fallback);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
-  return v;
-};
 const SCALE = num('scale', Number(process.env.BENCH_SCALE ?? 1));
 const REPS = Math.round(num('reps', 3));
 const ONLY = opt('only');
