@@ -30,7 +30,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCheckChar } from '../../src/lib/id-number.ts';
 import { cardNumber } from './cases-checks.ts';
-import { DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
+import { clickUntil, DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
 import type { Report } from './report.ts';
 import { runStandalone, startedDirectly } from './standalone.ts';
 import { apiSession } from './warnings-api.ts';
@@ -262,9 +262,9 @@ async function upholdRestrictionAppeal(bank: Page, ctx: Ctx, story: Story): Prom
   await screenshot(bank, ctx, 'cards-restriction-appeal');
   await bank.getByTestId(`rappeal-answer-open-${story.restrictionAppealId}`).click();
   await bank.getByTestId('rappeal-answer-submit').waitFor({ state: 'visible' });
-  await bank.getByTestId('rappeal-upheld').click();
-  // The form has taken the verdict when its warning shows (a CI run once submitted the dialog with a field empty).
-  await bank.locator('.ant-modal .ant-alert-warning').waitFor({ state: 'visible' });
+  // The form has taken the verdict when its warning shows (CI runs submitted the dialog with the verdict empty, or
+  // waited for the warning in vain).
+  await clickUntil(bank.getByTestId('rappeal-upheld'), bank.locator('.ant-modal .ant-alert-warning'));
   const answer = '经核查，交易有真实经营背景，申诉成立，解除限制';
   await bank.getByTestId('rappeal-answer-text').fill(answer);
   if ((await bank.getByTestId('rappeal-answer-text').inputValue()) !== answer) throw new Error('the answer text did not stay in its field');
@@ -393,7 +393,7 @@ export async function cardsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
       await leader.reload();
       await openAppeal(leader, story, 'reviewing');
       await leader.getByTestId(`appeal-answer-open-${story.appealId}`).click();
-      await leader.getByTestId('appeal-upheld').click();
+      await clickUntil(leader.getByTestId('appeal-upheld'), leader.locator('.ant-radio-button-wrapper-checked [data-testid="appeal-upheld"]'));
       await leader.getByTestId('appeal-answer-text').fill('经复核，该卡系被他人盗用，申诉成立');
       await leader.getByTestId('appeal-answer-submit').click();
       await waitStatus(leader, 'punishment-detail', 'lifted');

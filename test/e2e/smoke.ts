@@ -28,7 +28,7 @@ import { outreachFlow } from './outreach-flow.ts';
 import { personsFlow } from './persons-flow.ts';
 import { riskFlow } from './risk-flow.ts';
 import { statsFlow } from './stats-flow.ts';
-import { DEV_STEP_TIMEOUT_MS, describePages, type Ctx } from './flows.ts';
+import { CHROMIUM_ARGS, DEV_STEP_TIMEOUT_MS, describePages, type Ctx } from './flows.ts';
 import { Report } from './report.ts';
 import { allRounds } from './rounds.ts';
 import { buildDevBundle, ensureWebBuilt, startServer, type RunningServer } from './server.ts';
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   if (!started) return;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   for (const bundle of BUNDLES) {
     const server = servers.get(bundle);

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { DEV_STEP_TIMEOUT_MS, describePages, type Ctx } from './flows.ts';
+import { CHROMIUM_ARGS, DEV_STEP_TIMEOUT_MS, describePages, type Ctx } from './flows.ts';
 import { Report } from './report.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -61,7 +61,7 @@ export async function runStandalone(name: string, flow: Flow, opts: { password: 
     if (run.baseUrl) {
       run.browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: CHROMIUM_ARGS,
       });
       const shotDirs = [path.join(REPO_ROOT, 'test-output/screenshots')];
       if (process.env.SCREENSHOTS_DIR) shotDirs.push(path.resolve(process.env.SCREENSHOTS_DIR));
