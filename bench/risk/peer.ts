@@ -57,6 +57,7 @@ import {
   RING3,
   SC,
   toSec,
+  underLimit,
   WINDOW_SEC,
   type ListedKind,
 } from '../../src/engines/risk/state.ts';
@@ -139,11 +140,6 @@ export function peerRules(rs: RuleSet): RuleProperties[] {
     },
   };
   return PEER_RULES.filter((r) => rs.rules[r].enabled).map((r) => ({ name: r, conditions: all[r as keyof typeof all], event: { type: r } }));
-}
-
-function underLimit(yuan: number, limits: readonly number[], share: number): boolean {
-  for (const l of limits) if (yuan < l && yuan >= l * (1 - share)) return true;
-  return false;
 }
 
 export interface PeerVerdict {
@@ -276,33 +272,7 @@ export class PeerEngine {
     t.roll(u, sec);
     t.roll(v, sec);
     this.patterns.length = 0;
-    const na = p.new_account_volume;
-    if (!t.recentlyPaired(t.outR, u, v, sec)) {
-      t.add(u, C_DISTINCT_OUT, 1);
-      const firstV = t.sc[v * SC + F_FIRST] ?? 0;
-      if (sec - firstV <= na.newDays * DAY && firstV - this.startSec >= na.warmupDays * DAY) t.add(u, C_NEW_PAYEES, 1);
-    }
-    t.add(u, C_OUT_COUNT, 1);
-    t.add(u, C_OUT_SUM, yuan);
-    t.pushOut(u, v, sec, yuan);
-    t.counters[u * CS + C_OUT_SINCE] = (t.counters[u * CS + C_OUT_SINCE] ?? 0) + yuan;
-    if (t.sc[v * SC + F_CASH]) t.add(u, C_CASH_OUT_SUM, yuan);
-    if (underLimit(yuan, p.just_under_limit.limitsYuan, p.just_under_limit.belowShare)) t.add(u, C_UNDER_LIMIT, 1);
-    if (!t.recentlyPaired(t.inR, v, u, sec)) t.add(v, C_DISTINCT_IN, 1);
-    t.add(v, C_IN_COUNT, 1);
-    t.add(v, C_IN_SUM, yuan);
-    t.pushIn(v, u, sec, yuan);
-    if (sec - (t.sc[v * SC + F_LAST_IN_AT] ?? 0) > p.fast_in_out.dwellMinutes * 60) {
-      t.sc[v * SC + F_LAST_IN_AT] = sec;
-      t.counters[v * CS + C_OUT_SINCE] = 0;
-    }
-    const hour = Math.floor(((sec + 8 * 3600) % DAY) / 3600);
-    if (hour >= p.night_burst.fromHour && hour < p.night_burst.toHour) {
-      t.add(u, C_NIGHT_COUNT, 1);
-      t.add(u, C_NIGHT_SUM, yuan);
-      t.add(v, C_NIGHT_COUNT, 1);
-      t.add(v, C_NIGHT_SUM, yuan);
-    }
+    t.record(u, v, sec, yuan, p, this.startSec);
     if (t.sc[u * SC + F_CASH] === 0) {
       // pass-through: the sender forwards money that arrived within the dwell time
       const fio = p.fast_in_out;
@@ -332,6 +302,7 @@ export class PeerEngine {
       const rule = spread.gatherScatter >= spread.fanOut ? ruleNo.gather_scatter : ruleNo.fan_out;
       const strength = Math.max(spread.fanOut, spread.gatherScatter);
       if (strength >= 0.75 && this.enabled[rule] && t.win(u, C_PASS) >= 1) {
+        const na = p.new_account_volume;
         const o = u * RING3;
         for (let k = 0; k < RING; k++) {
           const cp = t.outR[o + 3 * k] ?? -1;

@@ -33,6 +33,7 @@ import {
   RING3,
   SC,
   toSec,
+  underLimit,
   WINDOW_SEC,
   type AccountSnapshot,
   type ListedKind,
@@ -317,36 +318,7 @@ export class RiskEngine {
       if (this.live.enabled[ruleNo.bipartite]) this.findBipartite(u, v, sec, yuan);
     }
 
-    // Sender side.
-    if (!t.recentlyPaired(t.outR, u, v, sec)) {
-      t.add(u, C_DISTINCT_OUT, 1);
-      const na = p.new_account_volume;
-      const firstV = t.sc[v * SC + F_FIRST] ?? 0;
-      if (sec - firstV <= na.newDays * DAY && firstV - this.startSec >= na.warmupDays * DAY) t.add(u, C_NEW_PAYEES, 1);
-    }
-    t.add(u, C_OUT_COUNT, 1);
-    t.add(u, C_OUT_SUM, yuan);
-    t.pushOut(u, v, sec, yuan);
-    t.counters[u * CS + C_OUT_SINCE] = (t.counters[u * CS + C_OUT_SINCE] ?? 0) + yuan;
-    if (t.sc[v * SC + F_CASH]) t.add(u, C_CASH_OUT_SUM, yuan);
-    if (underLimit(yuan, p.just_under_limit.limitsYuan, p.just_under_limit.belowShare)) t.add(u, C_UNDER_LIMIT, 1);
-    // Receiver side.
-    if (!t.recentlyPaired(t.inR, v, u, sec)) t.add(v, C_DISTINCT_IN, 1);
-    t.add(v, C_IN_COUNT, 1);
-    t.add(v, C_IN_SUM, yuan);
-    t.pushIn(v, u, sec, yuan);
-    // a run of inflows lasts at most the dwell time; the outflows after its start are weighed against it
-    if (sec - (t.sc[v * SC + F_LAST_IN_AT] ?? 0) > p.fast_in_out.dwellMinutes * 60) {
-      t.sc[v * SC + F_LAST_IN_AT] = sec;
-      t.counters[v * CS + C_OUT_SINCE] = 0;
-    }
-    const hour = Math.floor(((sec + 8 * 3600) % DAY) / 3600);
-    if (hour >= p.night_burst.fromHour && hour < p.night_burst.toHour) {
-      t.add(u, C_NIGHT_COUNT, 1);
-      t.add(u, C_NIGHT_SUM, yuan);
-      t.add(v, C_NIGHT_COUNT, 1);
-      t.add(v, C_NIGHT_SUM, yuan);
-    }
+    t.record(u, v, sec, yuan, p, this.startSec);
 
     // Pass-through: the sender forwards money that arrived within the dwell time.
     if (t.sc[u * SC + F_CASH] === 0) {
@@ -836,11 +808,6 @@ export const RULE_NAMES: Record<RuleId, string> = {
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
-}
-
-function underLimit(yuan: number, limits: readonly number[], share: number): boolean {
-  for (const l of limits) if (yuan < l && yuan >= l * (1 - share)) return true;
-  return false;
 }
 
 function lastUnderLimit(t: AccountTable, i: number, limits: readonly number[], share: number): number {

@@ -1,3 +1,4 @@
+import type { RuleParams } from './config.ts';
 /**
  * Per-account sliding-window state, kept in flat typed arrays indexed by a dense account number, so a million
  * accounts cost a few hundred bytes each and no garbage is made per transaction. An account's fields sit side
@@ -354,6 +355,45 @@ export class AccountTable {
     this.sc[i * SC + F_OUT_HEAD] = (h + 1) % RING;
   }
 
+  /**
+   * The counters and rings of one transfer u → v of `yuan` at `sec` (both accounts rolled to `sec`): distinct
+   * counterparties, new payees, sums, the run of inflows, cash-outs, amounts just under a limit, night-time.
+   * `startSec` is the first transaction's time (accounts seen in the warm-up are not new). Shared by the engine
+   * and the benchmark's peer, so both update the state alike.
+   */
+  record(u: number, v: number, sec: number, yuan: number, p: RuleParams, startSec: number): void {
+    const na = p.new_account_volume;
+    // Sender side.
+    if (!this.recentlyPaired(this.outR, u, v, sec)) {
+      this.add(u, C_DISTINCT_OUT, 1);
+      const firstV = this.sc[v * SC + F_FIRST] ?? 0;
+      if (sec - firstV <= na.newDays * DAY_SEC && firstV - startSec >= na.warmupDays * DAY_SEC) this.add(u, C_NEW_PAYEES, 1);
+    }
+    this.add(u, C_OUT_COUNT, 1);
+    this.add(u, C_OUT_SUM, yuan);
+    this.pushOut(u, v, sec, yuan);
+    this.counters[u * CS + C_OUT_SINCE] = (this.counters[u * CS + C_OUT_SINCE] ?? 0) + yuan;
+    if (this.sc[v * SC + F_CASH]) this.add(u, C_CASH_OUT_SUM, yuan);
+    if (underLimit(yuan, p.just_under_limit.limitsYuan, p.just_under_limit.belowShare)) this.add(u, C_UNDER_LIMIT, 1);
+    // Receiver side.
+    if (!this.recentlyPaired(this.inR, v, u, sec)) this.add(v, C_DISTINCT_IN, 1);
+    this.add(v, C_IN_COUNT, 1);
+    this.add(v, C_IN_SUM, yuan);
+    this.pushIn(v, u, sec, yuan);
+    // a run of inflows lasts at most the dwell time; the outflows after its start are weighed against it
+    if (sec - (this.sc[v * SC + F_LAST_IN_AT] ?? 0) > p.fast_in_out.dwellMinutes * 60) {
+      this.sc[v * SC + F_LAST_IN_AT] = sec;
+      this.counters[v * CS + C_OUT_SINCE] = 0;
+    }
+    const hour = Math.floor(((sec + 8 * 3600) % DAY_SEC) / 3600);
+    if (hour >= p.night_burst.fromHour && hour < p.night_burst.toHour) {
+      this.add(u, C_NIGHT_COUNT, 1);
+      this.add(u, C_NIGHT_SUM, yuan);
+      this.add(v, C_NIGHT_COUNT, 1);
+      this.add(v, C_NIGHT_SUM, yuan);
+    }
+  }
+
   /** The account's state as plain data (counterparties by key), for a snapshot. */
   exportAccount(i: number): AccountSnapshot {
     const base = i * CS;
@@ -439,4 +479,12 @@ export interface AccountSnapshot {
   o: [string, number, number][];
   oh: number;
   d: number[];
+}
+
+const DAY_SEC = 86_400;
+
+/** True when the amount is just under one of the limits (within `share` of it). */
+export function underLimit(yuan: number, limits: readonly number[], share: number): boolean {
+  for (const l of limits) if (yuan < l && yuan >= l * (1 - share)) return true;
+  return false;
 }
