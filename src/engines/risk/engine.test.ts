@@ -236,6 +236,27 @@ describe('risk engine rules', () => {
     expect(fromListed.accounts.find((a) => a.account === 'frozen-1')?.hits[0]?.subRule).toBe('listed_counterparty.listed_sender');
   });
 
+  it('an alert read back after a restart keeps the account from being alerted again within the window', () => {
+    const dedupMs = DEFAULT_RULESET.alertDedupHours * 3_600_000;
+    const e = warmEngine();
+    e.setLists([['frozen-1', 'frozen']]);
+    e.process(tx('payer', 'shop', 20, T0 - MIN));
+    e.process(tx('other', 'shop', 20, T0 - MIN));
+    // What the store says was raised before the restart: a block on payer, a review on other.
+    e.noteAlerted('payer', T0, 'block', false);
+    e.noteAlerted('other', T0, 'review', false);
+    const alerted = (v: TxVerdict) => v.alerts.map((a) => a.account);
+    const again = e.process(tx('payer', 'frozen-1', 100, T0 + 60 * MIN));
+    expect(again.decision).toBe('block');
+    expect(alerted(again)).not.toContain('payer');
+    // a block is more than the review on record: alerted
+    expect(alerted(e.process(tx('other', 'frozen-1', 100, T0 + 61 * MIN)))).toContain('other');
+    // after the window the block is alerted again
+    expect(alerted(e.process(tx('payer', 'frozen-1', 100, T0 + dedupMs + 2 * MIN)))).toContain('payer');
+    // an account the engine has not seen is ignored (nothing to remember it by)
+    expect(() => e.noteAlerted('never-seen', T0, 'block', false)).not.toThrow();
+  });
+
   it('an allow-list entry keeps a flagged account at allow until it expires', () => {
     const e = warmEngine();
     e.setAllowList([['mule', T0 + 60 * MIN]]);

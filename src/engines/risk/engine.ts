@@ -223,8 +223,10 @@ export class RiskEngine {
     if (!cfg || i === undefined) return;
     const at = toSec(atMs);
     const rank = DECISION_RANK[decision];
+    // In time order each stored alert leaves the state the engine had after raising it: its time and rank (of
+    // two in the same second the higher, which was raised second).
     const prev = cfg.alerted.get(i);
-    if (!prev || at > prev.at || (at === prev.at && rank > prev.rank)) cfg.alerted.set(i, { at, rank: Math.max(rank, prev && at - prev.at <= cfg.dedupSec ? prev.rank : 0) });
+    if (!prev || at > prev.at || (at === prev.at && rank > prev.rank)) cfg.alerted.set(i, { at, rank });
   }
 
   /** Replaces the center's lists: accounts stopped, frozen, named in a case or whose holder is punished. */
