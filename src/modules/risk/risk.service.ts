@@ -253,19 +253,12 @@ export async function decideAlert(deps: Deps, ctx: RequestContext, principal: Pr
   return getAlert(deps, ctx, scope, id);
 }
 
-/** The city centers (the roots of the org tree), looked up once per database. */
-const centers = new WeakMap<object, Promise<number[]>>();
-
+/**
+ * Tells the city centers (the roots of the org tree) of an escalation. Looked up each time: an escalation is a
+ * person's step, and a center added by an admin must hear of the next one without a restart.
+ */
 async function announceToCenter(deps: Deps, alertId: number): Promise<void> {
-  let ids = centers.get(deps.db);
-  if (!ids) {
-    ids = repo.centerOrgIds(deps.db).catch((err: unknown) => {
-      centers.delete(deps.db);
-      throw err;
-    });
-    centers.set(deps.db, ids);
-  }
-  await announce(deps, await ids, { type: 'risk_alert.escalated', id: alertId });
+  await announce(deps, await repo.centerOrgIds(deps.db), { type: 'risk_alert.escalated', id: alertId });
 }
 
 // ---- allow-list -------------------------------------------------------------------------------------------
