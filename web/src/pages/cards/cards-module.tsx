@@ -1,6 +1,6 @@
 import { Tabs } from 'antd';
 import type { ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { moduleAccess } from '../../layout/modules.ts';
@@ -21,6 +21,7 @@ import { RestrictionDetailPage } from './restrictions/restriction-detail-page.ts
 import { RestrictionReportPage } from './restrictions/restriction-report-page.tsx';
 import { RestrictionsPage } from './restrictions/restrictions-page.tsx';
 import { canWork, isPartner, TAB_PATHS, TABS, tabsFor, type CardsTab } from './shared/access.ts';
+import { TabArea, useTabSwitch } from '../../layout/tab-switch.tsx';
 import './cards.css';
 
 /** Which tab a path belongs to: a lead's page sits under the queue, a punishment's under punishments, and so on. */
@@ -43,7 +44,7 @@ export function CardsModule() {
 function Module({ tabs }: { tabs: CardsTab[] }) {
   const me = useCurrentUser();
   const t = useT();
-  const navigate = useNavigate();
+  const tabSwitch = useTabSwitch();
   const { pathname } = useLocation();
   const allowed = (tab: CardsTab, element: ReactNode) => (tabs.includes(tab) ? element : <ForbiddenPage />);
   const first = tabs[0] ?? 'leads';
@@ -57,26 +58,28 @@ function Module({ tabs }: { tabs: CardsTab[] }) {
         <Tabs
           className="fz-cd-tabs"
           activeKey={tabOf(pathname)}
-          onChange={(key) => void navigate(TAB_PATHS[key as CardsTab])}
+          onChange={(key) => tabSwitch.go(TAB_PATHS[key as CardsTab])}
           items={tabs.map((tab) => ({ key: tab, label: <span data-testid={`cards-tab-${tab}`}>{t(`cards.tab.${tab}`)}</span> }))}
         />
       )}
-      <Routes>
-        <Route index element={tabs.includes('leads') ? <LeadsPage /> : <Navigate to={TAB_PATHS[first]} replace />} />
-        <Route path="leads/:id" element={allowed('leads', <LeadDetailPage />)} />
-        <Route path="import" element={allowed('import', <ImportPage />)} />
-        <Route path="punishments" element={allowed('punishments', <PunishmentsPage />)} />
-        <Route path="punishments/new" element={tabs.includes('punishments') && canWork(me.role) ? <ProposePage /> : <ForbiddenPage />} />
-        <Route path="punishments/:id" element={allowed('punishments', <PunishmentDetailPage />)} />
-        <Route path="accountability" element={allowed('accountability', <AccountabilityPage />)} />
-        <Route path="partner" element={allowed('partner', <PartnerPage />)} />
-        <Route path="restrictions" element={allowed('restrictions', <RestrictionsPage />)} />
-        <Route path="restrictions/new" element={tabs.includes('restrictions') && isPartner(me.role) ? <RestrictionReportPage /> : <ForbiddenPage />} />
-        <Route path="restrictions/:id" element={allowed('restrictions', <RestrictionDetailPage />)} />
-        <Route path="appeals" element={allowed('appeals', <AppealsPage />)} />
-        <Route path="notices" element={allowed('notices', <NoticesPage />)} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <TabArea switching={tabSwitch.switching}>
+        <Routes>
+          <Route index element={tabs.includes('leads') ? <LeadsPage /> : <Navigate to={TAB_PATHS[first]} replace />} />
+          <Route path="leads/:id" element={allowed('leads', <LeadDetailPage />)} />
+          <Route path="import" element={allowed('import', <ImportPage />)} />
+          <Route path="punishments" element={allowed('punishments', <PunishmentsPage />)} />
+          <Route path="punishments/new" element={tabs.includes('punishments') && canWork(me.role) ? <ProposePage /> : <ForbiddenPage />} />
+          <Route path="punishments/:id" element={allowed('punishments', <PunishmentDetailPage />)} />
+          <Route path="accountability" element={allowed('accountability', <AccountabilityPage />)} />
+          <Route path="partner" element={allowed('partner', <PartnerPage />)} />
+          <Route path="restrictions" element={allowed('restrictions', <RestrictionsPage />)} />
+          <Route path="restrictions/new" element={tabs.includes('restrictions') && isPartner(me.role) ? <RestrictionReportPage /> : <ForbiddenPage />} />
+          <Route path="restrictions/:id" element={allowed('restrictions', <RestrictionDetailPage />)} />
+          <Route path="appeals" element={allowed('appeals', <AppealsPage />)} />
+          <Route path="notices" element={allowed('notices', <NoticesPage />)} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </TabArea>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Tabs } from 'antd';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { moduleAccess } from '../../layout/modules.ts';
 import { PageHeader } from '../../layout/page-header.tsx';
@@ -11,6 +11,7 @@ import { MeetingsPage } from './meetings/meetings-page.tsx';
 import { OverviewPage } from './overview/overview-page.tsx';
 import { isPartner, seesMeetings } from './shared/access.ts';
 import { TasksPage } from './tasks/tasks-page.tsx';
+import { TabArea, useTabSwitch } from '../../layout/tab-switch.tsx';
 import './liaison.css';
 
 type Tab = 'overview' | 'meetings' | 'tasks' | 'letters';
@@ -32,7 +33,7 @@ function Module() {
   const me = useCurrentUser();
   const lt = useLiaisonT();
   const phone = usePhone();
-  const navigate = useNavigate();
+  const tabSwitch = useTabSwitch();
   const { pathname } = useLocation();
   const tabs = TABS.filter((x) => x !== 'meetings' || seesMeetings(me.role));
   const part = pathname.split('/')[2] ?? '';
@@ -43,16 +44,18 @@ function Module() {
       <Tabs
         className="fz-lx-tabs"
         activeKey={tab}
-        onChange={(key) => void navigate(TAB_PATHS[key as Tab])}
+        onChange={(key) => tabSwitch.go(TAB_PATHS[key as Tab])}
         items={tabs.map((x) => ({ key: x, label: <span data-testid={`liaison-tab-${x}`}>{lt(`liaison.tab.${x}`)}</span> }))}
       />
-      <Routes>
-        <Route index element={<OverviewPage />} />
-        <Route path="meetings" element={seesMeetings(me.role) ? <MeetingsPage /> : <Navigate to="/liaison/tasks" replace />} />
-        <Route path="tasks" element={<TasksPage />} />
-        <Route path="letters" element={<LettersPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <TabArea switching={tabSwitch.switching}>
+        <Routes>
+          <Route index element={<OverviewPage />} />
+          <Route path="meetings" element={seesMeetings(me.role) ? <MeetingsPage /> : <Navigate to="/liaison/tasks" replace />} />
+          <Route path="tasks" element={<TasksPage />} />
+          <Route path="letters" element={<LettersPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </TabArea>
     </div>
   );
 }

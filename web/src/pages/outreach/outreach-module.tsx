@@ -1,5 +1,5 @@
 import { Tabs } from 'antd';
-import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { moduleAccess } from '../../layout/modules.ts';
 import { PageHeader } from '../../layout/page-header.tsx';
@@ -11,6 +11,7 @@ import { DirectivesPage } from './directives/directives-page.tsx';
 import { useOutreachT } from './i18n/use-outreach-t.ts';
 import type { OutreachKey } from './i18n/outreach-zh.ts';
 import { answersDirectives } from './shared/access.ts';
+import { TabArea, useTabSwitch } from '../../layout/tab-switch.tsx';
 import './outreach.css';
 
 type Tab = 'activities' | 'directives' | 'coverage';
@@ -32,7 +33,7 @@ function Module() {
   const me = useCurrentUser();
   const ot = useOutreachT();
   const phone = usePhone();
-  const navigate = useNavigate();
+  const tabSwitch = useTabSwitch();
   const { pathname } = useLocation();
   const part = pathname.split('/')[2] ?? '';
   const tab: Tab = (TABS as readonly string[]).includes(part) ? (part as Tab) : 'activities';
@@ -44,15 +45,17 @@ function Module() {
       <Tabs
         className="fz-or-tabs"
         activeKey={tab}
-        onChange={(key) => void navigate(TAB_PATHS[key as Tab])}
+        onChange={(key) => tabSwitch.go(TAB_PATHS[key as Tab])}
         items={TABS.map((x) => ({ key: x, label: <span data-testid={`outreach-tab-${x}`}>{ot(`outreach.tab.${x}`)}</span> }))}
       />
-      <Routes>
-        <Route index element={<ActivitiesPage />} />
-        <Route path="directives" element={<DirectivesPage />} />
-        <Route path="coverage" element={<CoveragePage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <TabArea switching={tabSwitch.switching}>
+        <Routes>
+          <Route index element={<ActivitiesPage />} />
+          <Route path="directives" element={<DirectivesPage />} />
+          <Route path="coverage" element={<CoveragePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </TabArea>
     </div>
   );
 }

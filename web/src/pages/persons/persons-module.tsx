@@ -1,5 +1,5 @@
 import { Tabs } from 'antd';
-import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { moduleAccess } from '../../layout/modules.ts';
@@ -10,6 +10,7 @@ import { ListPage } from './list/list-page.tsx';
 import { NewPage } from './new/new-page.tsx';
 import { ReductionPage } from './reduction/reduction-page.tsx';
 import { canWritePersons } from './shared/access.ts';
+import { TabArea, useTabSwitch } from '../../layout/tab-switch.tsx';
 import './persons.css';
 
 type Tab = 'list' | 'reduction';
@@ -24,7 +25,7 @@ export function PersonsModule() {
 function Module() {
   const me = useCurrentUser();
   const t = useT();
-  const navigate = useNavigate();
+  const tabSwitch = useTabSwitch();
   const { pathname } = useLocation();
   const tab: Tab = pathname.split('/')[2] === 'reduction' ? 'reduction' : 'list';
   return (
@@ -33,19 +34,21 @@ function Module() {
       <Tabs
         className="fz-ps-tabs"
         activeKey={tab}
-        onChange={(key) => void navigate(key === 'reduction' ? '/persons/reduction' : '/persons')}
+        onChange={(key) => tabSwitch.go(key === 'reduction' ? '/persons/reduction' : '/persons')}
         items={[
           { key: 'list', label: <span data-testid="persons-tab-list">{t('persons.tab.list')}</span> },
           { key: 'reduction', label: <span data-testid="persons-tab-reduction">{t('persons.tab.reduction')}</span> },
         ]}
       />
-      <Routes>
-        <Route index element={<ListPage />} />
-        <Route path="reduction" element={<ReductionPage />} />
-        <Route path="new" element={canWritePersons(me.role) ? <NewPage /> : <ForbiddenPage />} />
-        <Route path=":id" element={<DetailPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <TabArea switching={tabSwitch.switching}>
+        <Routes>
+          <Route index element={<ListPage />} />
+          <Route path="reduction" element={<ReductionPage />} />
+          <Route path="new" element={canWritePersons(me.role) ? <NewPage /> : <ForbiddenPage />} />
+          <Route path=":id" element={<DetailPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </TabArea>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Tabs } from 'antd';
-import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { moduleAccess } from '../../layout/modules.ts';
 import { PageHeader } from '../../layout/page-header.tsx';
@@ -12,6 +12,7 @@ import { FiguresPage } from './figures/figures-page.tsx';
 import { useStatsT } from './i18n/use-stats-t.ts';
 import { ReportsPage } from './reports/reports-page.tsx';
 import { seesFigures } from './shared/access.ts';
+import { TabArea, useTabSwitch } from '../../layout/tab-switch.tsx';
 import './stats.css';
 
 type Tab = 'dashboard' | 'reports' | 'bulletins' | 'figures';
@@ -32,7 +33,7 @@ function Module() {
   const me = useCurrentUser();
   const st = useStatsT();
   const phone = usePhone();
-  const navigate = useNavigate();
+  const tabSwitch = useTabSwitch();
   const { pathname } = useLocation();
   const tabs: Tab[] = ['dashboard', 'reports', 'bulletins', ...(seesFigures(me.role) ? (['figures'] as const) : [])];
   const part = pathname.split('/')[2] ?? '';
@@ -44,17 +45,19 @@ function Module() {
       <Tabs
         className="fz-st-tabs"
         activeKey={tab}
-        onChange={(key) => void navigate(TAB_PATHS[key as Tab])}
+        onChange={(key) => tabSwitch.go(TAB_PATHS[key as Tab])}
         items={tabs.map((x) => ({ key: x, label: <span data-testid={`stats-tab-${x}`}>{st(`stats.tab.${x}`)}</span> }))}
       />
-      <Routes>
-        <Route index element={<DashboardPage />} />
-        <Route path="reports" element={<ReportsPage />} />
-        <Route path="bulletins" element={<BulletinsPage />} />
-        <Route path="bulletins/:id" element={<BulletinPage />} />
-        {seesFigures(me.role) && <Route path="figures" element={<FiguresPage />} />}
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <TabArea switching={tabSwitch.switching}>
+        <Routes>
+          <Route index element={<DashboardPage />} />
+          <Route path="reports" element={<ReportsPage />} />
+          <Route path="bulletins" element={<BulletinsPage />} />
+          <Route path="bulletins/:id" element={<BulletinPage />} />
+          {seesFigures(me.role) && <Route path="figures" element={<FiguresPage />} />}
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </TabArea>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Badge, Tabs, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/current-user.tsx';
 import { useT } from '../../i18n/lang-context.tsx';
 import { PageHeader } from '../../layout/page-header.tsx';
@@ -13,6 +13,7 @@ import { TAB_PATHS, tabsFor, type WarningsTab } from './shared/access.ts';
 import { LiveContext } from './shared/live-context.ts';
 import { useWarningStream } from './shared/use-warning-stream.ts';
 import { StatsPage } from './stats/stats-page.tsx';
+import { TabArea, useTabSwitch } from '../../layout/tab-switch.tsx';
 import './warnings.css';
 
 /** Which tab a path belongs to: a warning's detail sits under the queue. */
@@ -31,7 +32,7 @@ export function WarningsModule() {
 
 function Module({ tabs }: { tabs: WarningsTab[] }) {
   const t = useT();
-  const navigate = useNavigate();
+  const tabSwitch = useTabSwitch();
   const { pathname } = useLocation();
   const live = useWarningStream();
   const allowed = (tab: WarningsTab, element: ReactNode) => (tabs.includes(tab) ? element : <ForbiddenPage />);
@@ -53,18 +54,20 @@ function Module({ tabs }: { tabs: WarningsTab[] }) {
           <Tabs
             className="fz-wn-tabs"
             activeKey={tabOf(pathname)}
-            onChange={(key) => void navigate(TAB_PATHS[key as WarningsTab])}
+            onChange={(key) => tabSwitch.go(TAB_PATHS[key as WarningsTab])}
             items={tabs.map((tab) => ({ key: tab, label: <span data-testid={`warnings-tab-${tab}`}>{t(`warnings.tab.${tab}`)}</span> }))}
           />
         )}
-        <Routes>
-          <Route index element={tabs.includes('queue') ? <QueuePage /> : <Navigate to={TAB_PATHS[first]} replace />} />
-          <Route path="board" element={allowed('board', <BoardPage />)} />
-          <Route path="stats" element={allowed('stats', <StatsPage />)} />
-          <Route path="import" element={allowed('import', <ImportPage />)} />
-          <Route path=":id" element={allowed('queue', <DetailPage />)} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
+        <TabArea switching={tabSwitch.switching}>
+          <Routes>
+            <Route index element={tabs.includes('queue') ? <QueuePage /> : <Navigate to={TAB_PATHS[first]} replace />} />
+            <Route path="board" element={allowed('board', <BoardPage />)} />
+            <Route path="stats" element={allowed('stats', <StatsPage />)} />
+            <Route path="import" element={allowed('import', <ImportPage />)} />
+            <Route path=":id" element={allowed('queue', <DetailPage />)} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </TabArea>
       </div>
     </LiveContext.Provider>
   );

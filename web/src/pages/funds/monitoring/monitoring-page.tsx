@@ -1,5 +1,5 @@
 import { Card, Tabs } from 'antd';
-import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../../../auth/current-user.tsx';
 import { useT } from '../../../i18n/lang-context.tsx';
 import { ForbiddenPage, NotFoundPage } from '../../status-pages.tsx';
@@ -7,6 +7,7 @@ import { readsAlerts, readsAllowList, readsRules } from './access.ts';
 import { AlertsPage } from './alerts-page.tsx';
 import { AllowListPage } from './allow-list-page.tsx';
 import { RulesPage } from './rules/rules-page.tsx';
+import { TabArea, useTabSwitch } from '../../../layout/tab-switch.tsx';
 import './monitoring.css';
 
 type Tab = 'alerts' | 'allow-list' | 'rules';
@@ -20,7 +21,7 @@ export function MonitoringPage({ live }: { live: boolean }) {
   const me = useCurrentUser();
   const t = useT();
   const location = useLocation();
-  const navigate = useNavigate();
+  const tabSwitch = useTabSwitch();
   if (!readsAlerts(me.role)) return <ForbiddenPage />;
   const tabs: Tab[] = ['alerts', ...(readsAllowList(me.role) ? (['allow-list'] as const) : []), ...(readsRules(me.role) ? (['rules'] as const) : [])];
   const current: Tab = tabs.find((tab) => tab !== 'alerts' && location.pathname.startsWith(`/funds/monitoring/${tab}`)) ?? 'alerts';
@@ -28,15 +29,17 @@ export function MonitoringPage({ live }: { live: boolean }) {
     <Card variant="borderless" size="small" data-testid="risk-monitoring">
       <Tabs
         activeKey={current}
-        onChange={(key) => void navigate(key === 'alerts' ? '/funds/monitoring' : `/funds/monitoring/${key}`)}
+        onChange={(key) => tabSwitch.go(key === 'alerts' ? '/funds/monitoring' : `/funds/monitoring/${key}`)}
         items={tabs.map((tab) => ({ key: tab, label: <span data-testid={`monitoring-nav-${tab}`}>{t(TAB_KEYS[tab])}</span> }))}
       />
-      <Routes>
-        <Route index element={<AlertsPage live={live} />} />
-        <Route path="allow-list" element={readsAllowList(me.role) ? <AllowListPage /> : <ForbiddenPage />} />
-        <Route path="rules" element={readsRules(me.role) ? <RulesPage /> : <ForbiddenPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <TabArea switching={tabSwitch.switching}>
+        <Routes>
+          <Route index element={<AlertsPage live={live} />} />
+          <Route path="allow-list" element={readsAllowList(me.role) ? <AllowListPage /> : <ForbiddenPage />} />
+          <Route path="rules" element={readsRules(me.role) ? <RulesPage /> : <ForbiddenPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </TabArea>
     </Card>
   );
 }
