@@ -5,13 +5,14 @@ import { useT } from '../../../i18n/lang-context.tsx';
 import { showSuccess } from '../../../lib/notify.ts';
 import { showCardsError } from '../shared/errors.ts';
 import { ACCOUNTABILITY_KEY, LEADS_KEY, leadDetailKey } from '../shared/keys.ts';
+import { storeAnswer } from '../../../lib/store-answer.ts';
 
 /** After a step on a lead: the new detail in the cache, the lists and the ranking fetched again. */
 export function useLeadRefresh() {
   const queryClient = useQueryClient();
   return {
     apply: async (detail: LeadDetailDto) => {
-      queryClient.setQueryData(leadDetailKey(detail.id), detail);
+      await storeAnswer(queryClient, leadDetailKey(detail.id), detail);
       await Promise.all([queryClient.invalidateQueries({ queryKey: [...LEADS_KEY, 'list'] }), queryClient.invalidateQueries({ queryKey: ACCOUNTABILITY_KEY })]);
     },
     /** A 404 or 409: someone else moved first, so the page shows a state that is no longer true. */

@@ -5,13 +5,14 @@ import { useT } from '../../../i18n/lang-context.tsx';
 import { showSuccess } from '../../../lib/notify.ts';
 import { showCardsError } from '../shared/errors.ts';
 import { ACCOUNTABILITY_KEY, APPEALS_KEY, PUNISHMENTS_KEY, punishmentDetailKey } from '../shared/keys.ts';
+import { storeAnswer } from '../../../lib/store-answer.ts';
 
 /** After a step on a punishment: the new detail in the cache, the lists (and the appeals queue) fetched again. */
 export function usePunishmentRefresh() {
   const queryClient = useQueryClient();
   return {
     apply: async (detail: PunishmentDetailDto) => {
-      queryClient.setQueryData(punishmentDetailKey(detail.id), detail);
+      await storeAnswer(queryClient, punishmentDetailKey(detail.id), detail);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: [...PUNISHMENTS_KEY, 'list'] }),
         queryClient.invalidateQueries({ queryKey: ACCOUNTABILITY_KEY }),

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/lang-context.tsx';
 import { showSuccess } from '../../../lib/notify.ts';
 import { showCardsError } from '../shared/errors.ts';
 import { APPEALS_KEY, RESTRICTIONS_KEY, restrictionDetailKey } from '../shared/keys.ts';
+import { storeAnswer } from '../../../lib/store-answer.ts';
 
 /** After a step on a restriction: the new detail in the cache, the list and the appeals queue fetched again. */
 export function useRestrictionRefresh() {
@@ -13,7 +14,7 @@ export function useRestrictionRefresh() {
     apply: async (detail: RestrictionDetailDto) => {
       // A report's answer carries `duplicate`; the cache keeps the detail's own shape.
       const { duplicate: _d, ...plain } = detail as RestrictionDetailDto & { duplicate?: boolean };
-      queryClient.setQueryData(restrictionDetailKey(detail.id), plain);
+      await storeAnswer(queryClient, restrictionDetailKey(detail.id), plain);
       await Promise.all([queryClient.invalidateQueries({ queryKey: [...RESTRICTIONS_KEY, 'list'] }), queryClient.invalidateQueries({ queryKey: APPEALS_KEY })]);
     },
     /** A 404 or 409: someone else moved first; fetch the truth. */

@@ -12,6 +12,7 @@ import { parseAmount } from '../../cases/shared/paste.ts';
 import { CasePicker } from './case-picker.tsx';
 import { alertKey, ALLOW_KEY, RISK_ALERTS_KEY } from './keys.ts';
 import { alertStatusLabel, outcomeLabel } from './labels.ts';
+import { storeAnswer } from '../../../lib/store-answer.ts';
 
 interface Values {
   outcome: Outcome;
@@ -47,7 +48,7 @@ export function OutcomeForm({ alert, outcomes }: { alert: AlertDetailDto; outcom
   const save = useMutation({
     mutationFn: (v: Values) => decideAlert(alert.id, toBody(v)),
     onSuccess: async (out, v) => {
-      queryClient.setQueryData(alertKey(alert.id), out);
+      await storeAnswer(queryClient, alertKey(alert.id), out);
       showSuccess(t('risk.outcome.saved', { id: out.id, status: alertStatusLabel(t, out.status) }));
       form.resetFields();
       const keys = [RISK_ALERTS_KEY, ['risk', 'rule-stats'], ...(v.allowDays ? [ALLOW_KEY] : []), ...(v.outcome === 'stop_payment_requested' ? [BANK_REQUESTS_KEY, CASES_KEY] : [])];

@@ -15,6 +15,7 @@ import { canDraftBulletin, canPublishBulletin } from '../shared/access.ts';
 import { BULLETIN_LISTS_KEY, bulletinKey } from '../shared/keys.ts';
 import { BulletinStatusTag } from './bulletin-tags.tsx';
 import { joinSections, splitSections, type Section } from './sections.ts';
+import { storeAnswer } from '../../../lib/store-answer.ts';
 
 const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -90,7 +91,7 @@ function Editor({ b, canEdit, canPublish }: { b: BulletinDto; canEdit: boolean; 
   const dirty = draft.title.trim() !== b.title || body !== b.body;
   const problem = draft.title.trim().length < 4 ? st('stats.bulletins.titleShort') : body.length < 10 ? st('stats.bulletins.tooShort') : null;
   const stored = async (next: BulletinDto) => {
-    queryClient.setQueryData(bulletinKey(next.id), next);
+    await storeAnswer(queryClient, bulletinKey(next.id), next);
     await queryClient.invalidateQueries({ queryKey: BULLETIN_LISTS_KEY });
   };
   const changes = () => ({ ...(draft.title.trim() !== b.title ? { title: draft.title.trim() } : {}), ...(body !== b.body ? { body } : {}) });

@@ -2,12 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { WarningDetailDto } from '../../../api/warnings.ts';
 import { ApiError } from '../../../api/problem.ts';
 import { WARNINGS_KEY, warningDetailKey } from '../shared/keys.ts';
+import { storeAnswer } from '../../../lib/store-answer.ts';
 
 /** After a workflow step: the answer is the new detail; queues and the board refetch behind it. */
 export function useApplyDetail(): (detail: WarningDetailDto) => Promise<void> {
   const queryClient = useQueryClient();
   return async (detail) => {
-    queryClient.setQueryData(warningDetailKey(detail.id), detail);
+    await storeAnswer(queryClient, warningDetailKey(detail.id), detail);
     await queryClient.invalidateQueries({ queryKey: WARNINGS_KEY, predicate: (q) => q.queryKey[1] !== 'detail' });
   };
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../../../api/problem.ts';
 import { useT } from '../../../i18n/lang-context.tsx';
 import { showError, showSuccess } from '../../../lib/notify.ts';
 import { SETTINGS_KEY } from '../shared/keys.ts';
+import { storeAnswer } from '../../../lib/store-answer.ts';
 
 interface Values {
   emergency: number;
@@ -24,8 +25,8 @@ export function SettingsForm({ value }: { value: WarningSettingsDto }) {
   const watched = Form.useWatch((v: Values) => v, form);
   const save = useMutation({
     mutationFn: (v: Values) => saveWarningSettings({ deadlines: { emergency: v.emergency, high: v.high, normal: v.normal }, repeatWindowDays: v.repeatWindowDays }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(SETTINGS_KEY, saved);
+    onSuccess: async (saved) => {
+      await storeAnswer(queryClient, SETTINGS_KEY, saved);
       showSuccess(t('common.saved'));
     },
     // The server's one cross-field rule ("deadlines": emergency ≤ high ≤ normal) has no single field.

@@ -8,6 +8,7 @@ import { showError, showSuccess } from '../../../lib/notify.ts';
 import { OrgTreeSelect } from '../../admin/org-tree-select.tsx';
 import { WARNINGS_KEY, warningDetailKey } from './keys.ts';
 import { useUnitOrgs } from './use-jurisdiction-orgs.ts';
+import { storeAnswer } from '../../../lib/store-answer.ts';
 
 interface Values {
   orgCode: string;
@@ -25,7 +26,7 @@ export function DispatchModal({ warning, onClose }: { warning: Pick<WarningSumma
   const save = useMutation({
     mutationFn: (v: Values) => dispatchWarning(warning.id, { orgCode: v.orgCode, note: v.note?.trim() || undefined }),
     onSuccess: async (detail) => {
-      queryClient.setQueryData(warningDetailKey(detail.id), detail);
+      await storeAnswer(queryClient, warningDetailKey(detail.id), detail);
       showSuccess(t('warnings.dispatch.done', { org: detail.assignedOrgName }));
       await queryClient.invalidateQueries({ queryKey: WARNINGS_KEY });
       onClose();
