@@ -19,7 +19,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cardNumber, chinaTime, openModule, pickByTyping, stopRows, testMobile, waitStopRows } from './cases-checks.ts';
-import { DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
+import { closePopup, DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
 import type { Report } from './report.ts';
 import { runStandalone, startedDirectly } from './standalone.ts';
 import { apiSession } from './warnings-api.ts';
@@ -246,7 +246,7 @@ async function moneyAfterStop(analyst: Page, bank: Page, ctx: Ctx, report: Repor
     await analyst.getByTestId('freeze-modal').waitFor({ state: 'visible' });
     // The account typed: its bank comes from the case's stop on it.
     await analyst.getByTestId('freeze-account-input').fill(story.icbcAccount);
-    await analyst.keyboard.press('Escape');
+    await closePopup(analyst);
     const bankInput = analyst.getByTestId('freeze-bank');
     for (let i = 0; i < 20 && (await bankInput.inputValue()) !== '中国工商银行'; i++) await analyst.waitForTimeout(100);
     if ((await bankInput.inputValue()) !== '中国工商银行') throw new Error(`the bank was not filled in from the stop: "${await bankInput.inputValue()}"`);

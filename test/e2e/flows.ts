@@ -38,13 +38,17 @@ export async function describePages(): Promise<string> {
       page
         .evaluate(
           () =>
-            new Promise<{ dialogs: string[]; drawers: string[]; messages: string[]; errors: string[] }>((resolve) =>
+            new Promise<{ dialogs: string[]; drawers: string[]; messages: string[]; errors: string[]; choices: string[] }>((resolve) =>
               requestAnimationFrame(() =>
                 resolve({
                   dialogs: [...document.querySelectorAll('.ant-modal-wrap')].filter((w) => (w as HTMLElement).style.display !== 'none').map((w) => w.querySelector('.ant-modal-title')?.textContent ?? '(untitled)'),
                   drawers: [...document.querySelectorAll('.ant-drawer-open')].map((d) => d.querySelector('.ant-drawer-title')?.textContent ?? '(untitled)'),
                   messages: [...document.querySelectorAll('.ant-message-notice, .ant-notification-notice, .ant-popover:not(.ant-popover-hidden)')].map((m) => (m.textContent ?? '').slice(0, 120)),
                   errors: [...document.querySelectorAll('.ant-form-item-explain-error')].map((m) => m.textContent ?? ''),
+                  // the choices of the radio groups in open dialogs: [checked] and (disabled) marked
+                  choices: [...document.querySelectorAll('.ant-modal-wrap .ant-radio-group')]
+                    .filter((g) => (g.closest('.ant-modal-wrap') as HTMLElement | null)?.style.display !== 'none')
+                    .map((g) => [...g.querySelectorAll('label')].map((l) => `${l.textContent ?? ''}${l.className.includes('-checked') ? '[checked]' : ''}${l.className.includes('-disabled') ? '(disabled)' : ''}`).join(' | ')),
                 }),
               ),
             ),
@@ -53,9 +57,20 @@ export async function describePages(): Promise<string> {
       new Promise<string>((resolve) => setTimeout(() => resolve('no frame within 5 s'), 5_000)),
     ]);
     const frame = Date.now() - started;
-    lines.push(`page ${page.url()} (a frame took ${frame} ms): ${typeof state === 'string' ? state : `dialogs ${JSON.stringify(state.dialogs)}, drawers ${JSON.stringify(state.drawers)}, messages ${JSON.stringify(state.messages)}, field errors ${JSON.stringify(state.errors)}`}`);
+    lines.push(`page ${page.url()} (a frame took ${frame} ms): ${typeof state === 'string' ? state : `dialogs ${JSON.stringify(state.dialogs)}, drawers ${JSON.stringify(state.drawers)}, messages ${JSON.stringify(state.messages)}, field errors ${JSON.stringify(state.errors)}, choices ${JSON.stringify(state.choices)}`}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * Closes an open dropdown or date picker with Escape, and only then: with none open, Escape closes the dialog or
+ * drawer around the field (a picker that closed itself on Enter left the next Escape to the meeting form).
+ */
+export async function closePopup(page: Page): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible');
+  if ((await open.count()) === 0) return;
+  await page.keyboard.press('Escape');
+  await open.first().waitFor({ state: 'hidden' });
 }
 
 /**
@@ -85,6 +100,9 @@ export async function newWatchedPage(context: BrowserContext, ctx: Ctx): Promise
   // animation was moving it, and was lost (the dialog stayed open, the choice not taken); people click long
   // after the animation. The screenshots are of the settled page either way.
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  // E2E_CPU_THROTTLE=4: Chromium runs the page's main thread that many times slower, to reproduce a busy CI host.
+  const throttle = Number(process.env.E2E_CPU_THROTTLE ?? 1);
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   // Every step here takes well under a second in the shipped bundle; a stuck one should fail fast, not at the
   // 30 s default. React's development build on a busy 2-core machine gets more.
   page.setDefaultTimeout(ctx.stepTimeoutMs ?? 10_000);

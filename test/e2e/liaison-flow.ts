@@ -20,7 +20,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { pickByTyping } from './cases-checks.ts';
-import { DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
+import { closePopup, DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
 import type { Report } from './report.ts';
 import { runStandalone, startedDirectly } from './standalone.ts';
 
@@ -102,7 +102,7 @@ async function typeTime(page: Page, testId: string, text: string): Promise<void>
     if (i > 40) throw new Error(`the picker ${testId} shows "${await input.inputValue()}", not "${text}"`);
     await page.waitForTimeout(100);
   }
-  await page.keyboard.press('Escape');
+  await closePopup(page);
 }
 
 async function recordMeeting(analyst: Page, ctx: Ctx, story: Story, noteRefusal: (on: boolean) => void): Promise<void> {
@@ -116,7 +116,7 @@ async function recordMeeting(analyst: Page, ctx: Ctx, story: Story, noteRefusal:
   await form.getByTestId('meeting-title').fill(`反诈联席会议专题会 ${story.stamp}`);
   await pickByTyping(analyst, 'meeting-attendees', PBOC.name);
   await pickByTyping(analyst, 'meeting-attendees', EDU.name);
-  await analyst.keyboard.press('Escape');
+  await closePopup(analyst);
   await form.getByTestId('meeting-attendees').getByText(EDU.name, { exact: true }).waitFor({ state: 'visible' });
   await form.getByTestId('meeting-minutes-input').fill('通报近期刷单返利类案件上升情况，研究银行网点和校园宣传工作，形成两项决定。');
   await form.getByTestId('decision-title-0').fill(story.pbocTask);

@@ -21,7 +21,7 @@
  * SCREENSHOTS_DIR, KEEP_E2E_DATA=1, E2E_TIMEOUT_MS (default 420000).
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
+import { closePopup, DESKTOP, login, newWatchedPage, PHONE, screenshot, type Ctx } from './flows.ts';
 import type { Report } from './report.ts';
 import { statsDocumentsFlow } from './stats-documents.ts';
 import { runStandalone, startedDirectly } from './standalone.ts';
@@ -189,7 +189,7 @@ export async function statsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
       await officer.getByTestId('stats-org').click();
       await officer.locator('.ant-select-tree-title', { hasText: '城关区城东派出所' }).first().waitFor({ state: 'visible' });
       if (await officer.locator('.ant-select-tree-title', { hasText: '河东区' }).count()) throw new Error('the picker offers 河东区 to the station officer');
-      await officer.keyboard.press('Escape');
+      await closePopup(officer);
       await screenshot(officer, ctx, 'stats-dashboard-station');
       // A shared link naming another county shows his own station instead, without asking the server for it.
       await officer.goto(`${ctx.baseUrl}/stats?orgCode=${OTHER_COUNTY}`);
