@@ -509,7 +509,8 @@ export async function cardsFlow(b: Browser, ctx: Ctx, report: Report, label = ''
         // The center hears of the reply through the bell, which opens the notice.
         await analyst.goto(`${ctx.baseUrl}/cards/notices`);
         await analyst.getByTestId('notice-bell').click();
-        await analyst.locator('[data-testid="notices"] [data-target-type="unit_notice"]').filter({ hasText: `${story.summonsNo} 已回复` }).first().click();
+        const item = analyst.locator('[data-testid="notices"] [data-target-type="unit_notice"]').filter({ hasText: `${story.summonsNo} 已回复` }).first();
+        await clickUntil(item, analyst.locator(`[data-testid="notice-drawer"]`));
         await analyst.waitForURL((u) => u.pathname === '/cards/notices' && u.searchParams.get('id') === String(story.summonsId));
         await analyst.getByTestId('notice-reply').getByText(/已约谈城关区支行负责人/).waitFor({ state: 'visible' });
         await analyst.locator(`[data-testid="notice-stat-replied"][data-value="${story.replied + 1}"]`).waitFor({ state: 'visible' });
