@@ -90,9 +90,13 @@ export function MeetingFormDrawer({ onClose, onSaved }: { onClose: () => void; o
   });
 
   return (
+    // Minutes and decisions take a while to type: neither Escape (often meant for a date picker that already
+    // closed) nor a click beside the drawer throws them away; the close button and 取消 still do.
     <Drawer
       open
       onClose={onClose}
+      keyboard={false}
+      maskClosable={false}
       size={phone ? '100%' : 760}
       title={lt('liaison.form.title')}
       data-testid="meeting-form"
