@@ -63,12 +63,20 @@ export async function describePages(): Promise<string> {
 }
 
 /**
- * Closes an open dropdown or date picker with Escape, and only then: with none open, Escape closes the dialog or
- * drawer around the field (a picker that closed itself on Enter left the next Escape to the meeting form).
+ * Closes a dropdown or date picker that stays open, with Escape. Escape with none open closes the dialog or drawer
+ * around the field, and a picker confirmed with Enter closes itself a moment later (once between a check and the
+ * key, which closed the meeting form). So a popup gets a second to close by itself, and only one still open then
+ * gets the Escape.
  */
 export async function closePopup(page: Page): Promise<void> {
   const open = page.locator('.ant-select-dropdown:visible, .ant-picker-dropdown:visible');
   if ((await open.count()) === 0) return;
+  const closed = await open
+    .first()
+    .waitFor({ state: 'hidden', timeout: 1_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (closed && (await open.count()) === 0) return;
   await page.keyboard.press('Escape');
   await open.first().waitFor({ state: 'hidden' });
 }
