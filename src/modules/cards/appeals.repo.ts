@@ -98,7 +98,3 @@ export async function markEscalated(trx: Q, ids: number[], now: Date, step: 'ans
     .execute();
 }
 
-/** The roots of the police tree (the city centers): restriction appeals past a deadline go there. */
-export function centers(db: Q) {
-  return db.selectFrom('orgs').select('id').where('kind', '=', 'city').where('parent_id', 'is', null).where('active', '=', true).execute();
-}

@@ -3,6 +3,7 @@ import { maskFields } from '../../lib/mask.ts';
 import type { Deps } from '../../server/context.ts';
 import * as audit from '../audit/audit.service.ts';
 import { insertNotifications, type NewNotification } from '../notifications/notifications.repo.ts';
+import { centerOrgIds } from '../orgs/orgs.repo.ts';
 import { orgIdsInScope, type Scope } from '../orgs/scope.ts';
 import { OPEN_APPEAL } from './appeal-steps.ts';
 import * as repo from './appeals.repo.ts';
@@ -52,7 +53,7 @@ export async function list(deps: Deps, scope: Scope, q: { open?: 'true' | 'false
 export async function sweepAppeals(deps: Deps, batch = 1000): Promise<{ appealsOverdue: number; appealsUnaccepted: number }> {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const centers = (await repo.centers(trx)).map((c) => c.id);
+    const centers = await centerOrgIds(trx);
     const notify = (rows: Awaited<ReturnType<typeof repo.pastAnswer>>, kind: string, what: string): NewNotification[] =>
       rows.flatMap((a) => {
         const title = `${a.punishment_id !== null ? '惩戒申诉' : '限制措施申诉'}${what}：${a.notice_no ?? a.restriction_no ?? ''}`;

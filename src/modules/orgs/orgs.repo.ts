@@ -90,3 +90,9 @@ export async function countByKind(db: Q, scope: Scope): Promise<Record<string, n
     .execute();
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
+
+/** The city centers: the active roots of the police tree, where escalations and overdue appeals go. */
+export async function centerOrgIds(db: Q): Promise<number[]> {
+  const rows = await db.selectFrom('orgs').select('id').where('kind', '=', 'city').where('parent_id', 'is', null).where('active', '=', true).execute();
+  return rows.map((r) => r.id);
+}

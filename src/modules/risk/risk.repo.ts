@@ -202,12 +202,6 @@ export async function allowEntryWithOrg(db: Db, id: number) {
   return allowEntriesWithOrg(db).where('l.id', '=', id).executeTakeFirst();
 }
 
-/** The city centers: the roots of the org tree. */
-export async function centerOrgIds(db: Db): Promise<number[]> {
-  const rows = await db.selectFrom('orgs').select('id').where('parent_id', 'is', null).where('kind', '=', 'city').execute();
-  return rows.map((r) => r.id);
-}
-
 /**
  * The alerts (live and shadow) raised within `windowMs` of the newest one – by the transactions' own times, as
  * the engine counts: a restarted engine must not raise them again within its dedup window.

@@ -9,6 +9,7 @@ import type { Deps, Principal, RequestContext } from '../../server/context.ts';
 import { AppError } from '../../server/errors.ts';
 import * as audit from '../audit/audit.service.ts';
 import * as requests from '../money/requests.ts';
+import { centerOrgIds } from '../orgs/orgs.repo.ts';
 import { announce } from '../orgs/orgs.service.ts';
 import { orgIdsInScope, type Scope } from '../orgs/scope.ts';
 import * as repo from './risk.repo.ts';
@@ -258,7 +259,7 @@ export async function decideAlert(deps: Deps, ctx: RequestContext, principal: Pr
  * person's step, and a center added by an admin must hear of the next one without a restart.
  */
 async function announceToCenter(deps: Deps, alertId: number): Promise<void> {
-  await announce(deps, await repo.centerOrgIds(deps.db), { type: 'risk_alert.escalated', id: alertId });
+  await announce(deps, await centerOrgIds(deps.db), { type: 'risk_alert.escalated', id: alertId });
 }
 
 // ---- allow-list -------------------------------------------------------------------------------------------
