@@ -58,10 +58,11 @@ export class RiskRuntime {
   private async load(): Promise<void> {
     const db = this.deps.db;
     const live = await ensureLiveRuleSet(db, this.deps.clock.now());
-    const shadow = await repo.ruleSetByStatus(db, 'shadow');
+    const shadowRow = await repo.ruleSetByStatus(db, 'shadow');
+    const shadow = shadowRow ? parseRuleSet(configOf(shadowRow.config)) : null;
     // sized for the accounts already known and a quarter more, so a restart does not grow the state step by step
     const known = await repo.snapshotAccounts(db);
-    const engine = new RiskEngine(live, { shadow: shadow ? parseRuleSet(configOf(shadow.config)) : null, capacity: Math.max(1024, Math.ceil(known * 1.25)) });
+    const engine = new RiskEngine(live, { shadow, capacity: Math.max(1024, Math.ceil(known * 1.25)) });
     engine.setLists(await repo.listedAccounts(db));
     engine.setAllowList((await repo.activeAllowList(db, this.deps.clock.now())).map((r) => [r.account, new Date(r.expires_at).getTime()] as const));
     const snap = await repo.snapshotMeta(db);
@@ -75,7 +76,7 @@ export class RiskRuntime {
       seq = page.at(-1)?.seq ?? seq;
     }
     // Alerts already raised within the dedup window are not raised again for the same account after a restart.
-    const dedupMs = Math.max(live.alertDedupHours, shadow ? parseRuleSet(configOf(shadow.config)).alertDedupHours : 0) * 3_600_000;
+    const dedupMs = Math.max(live.alertDedupHours, shadow?.alertDedupHours ?? 0) * 3_600_000;
     for (const a of await repo.latestAlerts(db, dedupMs)) engine.noteAlerted(a.account, new Date(a.raised_at).getTime(), a.decision, a.shadow);
     this.engine = engine;
     this.lastSeq = seq;
