@@ -1,5 +1,6 @@
 import { sql, type Expression, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB, LiaisonMeetingsTable, LiaisonTasksTable } from '../../db/types.ts';
+import { orgIdIn } from '../orgs/scope.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
@@ -35,7 +36,7 @@ export function findMeeting(db: Q, id: number, orgIds: number[] | null) {
     .selectFrom('liaison_meetings as m')
     .selectAll('m')
     .where('m.id', '=', id)
-    .$if(orgIds !== null, (q) => q.where('m.org_id', 'in', orgIds ?? []))
+    .where(orgIdIn(orgIds, 'm.org_id'))
     .executeTakeFirst();
 }
 
@@ -48,7 +49,7 @@ export function listMeetings(db: Q, orgIds: number[] | null, limit: number) {
       eb.selectFrom('liaison_tasks as t').whereRef('t.meeting_id', '=', 'm.id').select(eb.fn.countAll<number>().as('n')).as('tasks'),
       eb.selectFrom('liaison_tasks as t').whereRef('t.meeting_id', '=', 'm.id').where('t.replied_at', 'is not', null).select(eb.fn.countAll<number>().as('n')).as('done'),
     ])
-    .$if(orgIds !== null, (qb) => qb.where('m.org_id', 'in', orgIds ?? []))
+    .where(orgIdIn(orgIds, 'm.org_id'))
     .orderBy('m.held_at', 'desc')
     .limit(limit)
     .execute();
@@ -165,8 +166,14 @@ export function findLetterOf(db: Q, orgId: number, year: number) {
   return db.selectFrom('responsibility_letters').select(['id', 'signed_on']).where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
 }
 
-export function findLetter(db: Q, id: number) {
-  return db.selectFrom('responsibility_letters').select(['id', 'org_id', 'year', 'signed_on']).where('id', '=', id).executeTakeFirst();
+/** A letter of one of `orgIds` (null: any). */
+export function findLetter(db: Q, id: number, orgIds: number[] | null) {
+  return db
+    .selectFrom('responsibility_letters')
+    .select(['id', 'org_id', 'year', 'signed_on'])
+    .where('id', '=', id)
+    .where(orgIdIn(orgIds, 'org_id'))
+    .executeTakeFirst();
 }
 
 /** Writes a unit's letter of a year, or rewrites its title and items. */
@@ -190,14 +197,14 @@ export function lettersOfYear(db: Q, year: number, orgIds: number[] | null) {
     .select(['l.id', 'l.year', 'l.title', 'l.items', 'l.signed_by', 'o.code', 'o.name'])
     .select(sql<string | null>`to_char(l.signed_on, 'YYYY-MM-DD')`.as('signed'))
     .where('l.year', '=', year)
-    .$if(orgIds !== null, (qb) => qb.where('l.org_id', 'in', orgIds ?? []))
+    .where(orgIdIn(orgIds, 'l.org_id'))
     .orderBy('o.code')
     .execute();
 }
 
 /** Active member units among `orgIds` (null: all). */
 export async function countMemberUnits(db: Q, orgIds: number[] | null): Promise<number> {
-  const r = await db.selectFrom('orgs').select(sql<number>`count(*)`.as('n')).where('kind', '=', 'member_unit').where('active', '=', true).$if(orgIds !== null, (qb) => qb.where('id', 'in', orgIds ?? [])).executeTakeFirstOrThrow();
+  const r = await db.selectFrom('orgs').select(sql<number>`count(*)`.as('n')).where('kind', '=', 'member_unit').where('active', '=', true).where(orgIdIn(orgIds, 'id')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -206,7 +213,7 @@ export async function noticeCounts(db: Q, orgIds: number[] | null, side: 'to' | 
   const r = await db
     .selectFrom('unit_notices')
     .select([sql<number>`count(*)`.as('sent'), sql<number>`count(replied_at)`.as('replied')])
-    .$if(orgIds !== null, (qb) => qb.where(side === 'to' ? 'to_org_id' : 'from_org_id', 'in', orgIds ?? []))
+    .where(orgIdIn(orgIds, side === 'to' ? 'to_org_id' : 'from_org_id'))
     .executeTakeFirstOrThrow();
   return { sent: Number(r.sent), replied: Number(r.replied) };
 }

@@ -124,9 +124,9 @@ export async function getTask(deps: Deps, scope: Scope, id: number) {
 
 /** The owner unit replies to its task, once; the convening unit is told. */
 export async function replyTask(deps: Deps, ctx: RequestContext, scope: Scope, id: number, text: string) {
-  const ids = await visibleIds(deps, scope);
-  const t = await repo.findTask(deps.db, id);
-  if (!t || (ids !== null && !ids.includes(t.owner_org_id))) throw notFound('task');
+  // only the owner answers: the task is looked up among those the caller's units own
+  const t = await repo.findTask(deps.db, id, repo.taskVisibility(await visibleIds(deps, scope), true));
+  if (!t) throw notFound('task');
   if (t.replied_at) throw new AppError('ILLEGAL_TRANSITION', 'the task was already answered');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -153,9 +153,8 @@ export async function putLetter(deps: Deps, ctx: RequestContext, scope: Scope, i
 
 /** Records the signing (by the unit's contact, or by the center on the paper's date). */
 export async function signLetter(deps: Deps, ctx: RequestContext, scope: Scope, id: number, input: { signedOn: string }) {
-  const ids = await visibleIds(deps, scope);
-  const l = await repo.findLetter(deps.db, id);
-  if (!l || (ids !== null && !ids.includes(l.org_id))) throw notFound('letter');
+  const l = await repo.findLetter(deps.db, id, await visibleIds(deps, scope));
+  if (!l) throw notFound('letter');
   if (l.signed_on) throw new AppError('ILLEGAL_TRANSITION', 'the letter was already signed');
   if (input.signedOn > localDay(deps.clock.now())) throw invalid('signedOn', 'lies in the future');
   const now = deps.clock.now();

@@ -72,8 +72,11 @@ describe('联席办: meetings, tasks, responsibility letters', () => {
     ];
     const put = await api.as(analyst, 'PUT', '/api/v1/liaison/letters', { orgCode: 'PBOC', year: 2026, title: '2026年度反诈工作责任书', items });
     expect(put.json()).toMatchObject({ year: 2026, signed: 0, total: 1 });
-    await api.as(analyst, 'PUT', '/api/v1/liaison/letters', { orgCode: 'ICBC', year: 2026, title: '2026年度反诈工作责任书', items });
+    const icbcPut = await api.as(analyst, 'PUT', '/api/v1/liaison/letters', { orgCode: 'ICBC', year: 2026, title: '2026年度反诈工作责任书', items });
     const id = put.json().items[0].id;
+    // another unit's letter is not found for the member unit's contact, and stays unsigned
+    const icbcId = icbcPut.json().items.find((l: { orgCode: string }) => l.orgCode === 'ICBC').id;
+    expect((await api.as(member, 'POST', `/api/v1/liaison/letters/${icbcId}/sign`, { signedOn: '2026-03-20' })).statusCode).toBe(404);
     expect((await api.as(member, 'POST', `/api/v1/liaison/letters/${id}/sign`, { signedOn: '2026-03-21' })).json().errors[0].path).toBe('signedOn');
     const signed = (await api.as(member, 'POST', `/api/v1/liaison/letters/${id}/sign`, { signedOn: '2026-03-20' })).json();
     expect(signed).toMatchObject({ signed: 1, total: 1, items: [{ orgCode: 'PBOC', signedOn: '2026-03-20' }] });
